@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 from langforge.document import Document, Rejection
 
 SUCCESS = "_SUCCESS"
+DOCS_NAME = "docs.parquet"  # the documents file of a stage directory
 
 DOC_SCHEMA = pa.schema([
     ("id", pa.string()),
