@@ -1,0 +1,96 @@
+"""Shared pieces of the language graph: parameters, output layout, atomic stage dirs."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import luigi
+
+from langforge.config import LanguageConfig, load_config
+from langforge.document import StageStats
+from langforge.storage import DOCS_NAME, RejectWriter, atomic_path, mark_success, read_json, write_json
+
+log = logging.getLogger("langforge.pipeline")
+
+
+REJECTED = "rejected.parquet"
+STATS = "stats.json"
+
+
+class LanguageTask(luigi.Task):
+    """A task of one language's build; outputs live under ``<build_dir>/<language>/``."""
+
+    task_namespace = "langforge"
+
+    language = luigi.Parameter(description="canonical language code, e.g. swh_Latn")
+    build_dir = luigi.Parameter(default="build", description="root of all outputs")
+
+    @property
+    def config(self) -> LanguageConfig:
+        return load_config(self.language)
+
+    @property
+    def lang_dir(self) -> Path:
+        return Path(self.build_dir) / self.language
+
+    def stage_dir(self, *parts: str) -> Path:
+        return self.lang_dir.joinpath("work", *parts)
+
+    def success_target(self, directory: Path) -> luigi.LocalTarget:
+        return luigi.LocalTarget(str(directory / "_SUCCESS"))
+
+
+class StageOutput:
+    """The files of one stage run, assembled in a temporary directory.
+
+    ``stats(name)`` gives a ``StageStats`` whose rejections go to this directory's
+    ``rejected.parquet``; on leaving ``stage_output`` the stats are written, the
+    ``_SUCCESS`` marker is set and the directory is renamed into place.
+    """
+
+    def __init__(self, tmp: Path):
+        self.dir = tmp
+        self.rejects = RejectWriter()
+        self._stats: list[StageStats] = []
+
+    @property
+    def docs_path(self) -> Path:
+        return self.dir / DOCS_NAME
+
+    def stats(self, stage: str) -> StageStats:
+        stats = StageStats(stage=stage, on_reject=self.rejects)
+        self._stats.append(stats)
+        return stats
+
+
+@contextmanager
+def stage_output(directory: Path) -> Iterator[StageOutput]:
+    """Build a stage's output directory atomically (see ``StageOutput``)."""
+    with atomic_path(directory) as tmp:
+        tmp.mkdir(parents=True)
+        out = StageOutput(tmp)
+        yield out
+        out.rejects.write(tmp / REJECTED)
+        write_json(tmp / STATS, [s.to_dict() for s in out._stats])
+        mark_success(tmp)
+        for s in out._stats:
+            log.info("%s: %d in, %d kept, dropped %s", s.stage, s.docs_in, s.docs_out,
+                     dict(s.dropped) or "nothing")
+
+
+def load_stats(directory: Path) -> list[StageStats]:
+    """The ``StageStats`` a stage directory recorded."""
+    return [StageStats.from_dict(d) for d in read_json(Path(directory) / STATS)]
+
+
+@LanguageTask.event_handler(luigi.Event.START)
+def _log_start(task: LanguageTask) -> None:
+    log.info("start %s", task)
+
+
+@LanguageTask.event_handler(luigi.Event.PROCESSING_TIME)
+def _log_done(task: LanguageTask, seconds: float) -> None:
+    log.info("done  %s in %.1f s", task, seconds)

@@ -1,0 +1,133 @@
+"""The per-language wrapper task and the function ``make language`` calls."""
+
+from __future__ import annotations
+
+import glob
+import logging
+from pathlib import Path
+
+import luigi
+from luigi.util import requires
+
+from langforge.config import load_config
+from langforge.errors import ConfigError
+from langforge.summary import build_summary, format_summary
+from langforge.storage import DOCS_NAME, read_json, write_json
+from pipelines.base import LanguageTask, load_stats
+from pipelines.publish import BuildDataset, TrainTokenizer, _upstream_dirs
+
+log = logging.getLogger("langforge.pipeline")
+
+SAMPLE_WARC = Path(__file__).resolve().parent.parent / "resources" / "sample" / "crawl.warc.gz"
+
+
+@requires(TrainTokenizer)
+class LanguageCorpus(LanguageTask):
+    """Everything for one language: dataset, tokenizer, ``summary.json`` and the report."""
+
+    def output(self):
+        return luigi.LocalTarget(str(self.lang_dir / "summary.json"))
+
+    def run(self):
+        config = self.config
+        stats = [s for d in _upstream_dirs(self) for s in load_stats(d)]
+        dataset_stats = next((s for s in stats if s.stage == "dataset"), None)
+        tokenizer = read_json(self.lang_dir / "tokenizer" / "evaluation.json")
+        final = {
+            "native_documents": dataset_stats.extra.get("native", 0) if dataset_stats else 0,
+            "synthetic_documents": dataset_stats.extra.get("synthetic", 0) if dataset_stats else 0,
+        }
+        final.update(_corpus_sizes(self.lang_dir, tokenizer))
+        dataset_task = self.requires().requires()
+        summary = build_summary(config, stats, inputs=dataset_task.inputs(), final=final,
+                                tokenizer=tokenizer)
+        from langforge.report import write_report
+
+        write_report(self.lang_dir, summary)
+        # Written last: its presence means the whole language is complete.
+        write_json(self.output().path, summary)
+
+
+def _corpus_sizes(lang_dir: Path, tokenizer: dict) -> dict:
+    """Characters, words and tokens (base and merged tokenizer) of the native corpus."""
+    from langforge.corpus import word_count
+    from langforge.storage import read_docs
+
+    texts = [doc.text for doc in read_docs(lang_dir / "work" / "dedup" / DOCS_NAME)]
+    sizes = {"characters": sum(map(len, texts)), "words": word_count(texts)}
+    corpus = (tokenizer or {}).get("corpus") or {}
+    for key in ("tokens_base", "tokens_merged"):
+        if key in corpus:
+            sizes[key] = corpus[key]
+    if "tokens_base" not in sizes and tokenizer:
+        sizes.update(_count_tokens(lang_dir / "tokenizer", texts))
+    return sizes
+
+
+def _count_tokens(tokenizer_dir: Path, texts: list[str]) -> dict:
+    import sentencepiece as spm
+
+    from langforge.vocab import base_tokenizer_path
+
+    evaluation = read_json(tokenizer_dir / "evaluation.json")
+    out = {}
+    for key, model in (("tokens_base", base_tokenizer_path(evaluation.get("base", "mistral-7b-v0.1"))),
+                       ("tokens_merged", tokenizer_dir / "merged.model")):
+        if Path(model).is_file():
+            sp = spm.SentencePieceProcessor(model_file=str(model))
+            out[key] = sum(len(ids) for ids in sp.encode(texts))
+    return out
+
+
+def resolve_warcs(spec: str | None) -> list[str]:
+    """WARC paths from a user's spec: paths or globs (space/comma separated), or
+    ``@file`` listing one path per line. Empty -> the embedded sample."""
+    if not spec:
+        return [str(SAMPLE_WARC)]
+    items: list[str] = []
+    for part in spec.replace(",", " ").split():
+        if part.startswith("@"):
+            listing = Path(part[1:])
+            if not listing.is_file():
+                raise ConfigError(f"WARC list file not found: {listing}")
+            items += [line.strip() for line in listing.read_text().splitlines()
+                      if line.strip() and not line.startswith("#")]
+        else:
+            items.append(part)
+    paths: list[str] = []
+    for item in items:
+        matches = sorted(glob.glob(item)) if any(c in item for c in "*?[") else [item]
+        if not matches:
+            raise ConfigError(f"no WARC file matches {item!r}")
+        for match in matches:
+            if not Path(match).is_file():
+                raise ConfigError(f"WARC file not found: {match}")
+            paths.append(str(Path(match).resolve()))
+    return sorted(set(paths))
+
+
+def language_task(language: str, build_dir: str = "build", warcs: list[str] | None = None,
+                  files_per_shard: int = 1, seed: str = "", crawl: str = "") -> LanguageCorpus:
+    """The wrapper task for a language, after validating its config (fails fast)."""
+    config = load_config(language)
+    return LanguageCorpus(language=config.language, build_dir=str(Path(build_dir).resolve()),
+                          warcs=tuple(warcs or resolve_warcs(None)),
+                          files_per_shard=files_per_shard, seed=seed, crawl=crawl)
+
+
+def run_language(task: LanguageCorpus, *, workers: int = 1, scheduler: str = "local",
+                 host: str = "127.0.0.1", port: int = 8082) -> tuple[bool, dict | None]:
+    """Run the graph; returns (success, summary or None)."""
+    kwargs = {"local_scheduler": scheduler == "local", "workers": workers,
+              "detailed_summary": True, "log_level": "WARNING"}
+    if scheduler != "local":
+        kwargs.update(scheduler_host=host, scheduler_port=port)
+    result = luigi.build([task], **kwargs)
+    ok = result.scheduling_succeeded and task.complete()
+    summary = read_json(task.output().path) if task.complete() else None
+    if not ok:
+        log.error("%s", result.summary_text)
+    return ok, summary
+
+
+__all__ = ["LanguageCorpus", "language_task", "run_language", "resolve_warcs", "format_summary"]
