@@ -1,0 +1,231 @@
+"""langforge.sources.warc: WARC records to pages, with every drop named."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from malformed import Rec, cld2_metadata, counts, html_page, record_id, warc_bytes, write
+
+from langforge.document import StageStats
+from langforge.errors import InputError
+from langforge.sources import iter_pages
+from langforge.sources.warc import parse_cld2, parse_content_type
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+
+
+def mixed_records() -> list[Rec]:
+    return [
+        Rec("http://example.org/", rec_type="request", body=b"GET / HTTP/1.1\r\n\r\n",
+            content_type="application/http; msgtype=request"),
+        Rec("http://sw.example/habari", body=html_page("Habari").encode(),
+            http_headers=[("Content-Language", "sw")]),
+        cld2_metadata("http://sw.example/habari"),
+        Rec("http://sw.example/cp1252",
+            body=html_page("Caf\u00e9", head='<meta charset="windows-1252">').encode("cp1252"),
+            content_type="text/html"),
+        Rec("http://sw.example/nocharset", body=html_page("Bila").encode(), content_type=None),
+        Rec("http://sw.example/xhtml", body=html_page("X").encode(),
+            content_type="application/xhtml+xml"),
+        Rec("http://sw.example/image", body=PNG, content_type="text/html"),
+        Rec("http://sw.example/moved", status="301 Moved Permanently",
+            http_headers=[("Location", "http://sw.example/")]),
+        Rec("http://sw.example/missing", body=b"not found", status="404 Not Found"),
+        Rec("http://sw.example/api", body=b'{"a": 1}', content_type="application/json"),
+        Rec("http://sw.example/empty", body=b"  \r\n"),
+    ]
+
+
+def read(source, **kwargs):
+    stats = StageStats("read")
+    pages = list(iter_pages(source, stats, **kwargs))
+    return pages, stats
+
+
+EXPECTED_URLS = ["http://sw.example/habari", "http://sw.example/cp1252",
+                 "http://sw.example/nocharset", "http://sw.example/xhtml",
+                 "http://sw.example/image"]
+EXPECTED_DROPS = {"empty_payload": 1, "http_status_not_ok": 2, "not_html": 1}
+
+
+@pytest.mark.parametrize("gzipped", [True, False], ids=["warc.gz", "warc"])
+def test_pages_fields_and_reasons(tmp_path, gzipped):
+    data = warc_bytes(mixed_records(), gzipped=gzipped,
+                      warcinfo={"isPartOf": "CC-MAIN-TEST-01", "software": "test"})
+    path = write(tmp_path, "mixed.warc.gz" if gzipped else "mixed.warc", data)
+    pages, stats = read(path)
+
+    assert [p.url for p in pages] == EXPECTED_URLS
+    assert counts(stats.dropped) == EXPECTED_DROPS
+    assert stats.docs_in == 9 and stats.docs_out == 5
+    assert stats.chars_in == sum(len(p.content) for p in pages) + len(b"not found") + 8 + 4
+
+    habari = pages[0]
+    assert habari.content == html_page("Habari").encode()
+    assert habari.record_id == record_id("http://sw.example/habari")
+    assert habari.warc_date == "2024-05-01T12:00:00Z"
+    assert habari.content_type == "text/html; charset=utf-8"
+    assert habari.http_charset == "utf-8"
+    assert habari.content_language == "sw"
+    assert habari.crawl == "CC-MAIN-TEST-01"
+    assert habari.cld2["languages"][0]["code-iso-639-3"] == "swa"
+    assert habari.cld2["reliable"] is True
+    path_str, offset = habari.source.rsplit("@", 1)
+    assert path_str == str(path)
+    # the source offset points at the record: reading from there gives it first
+    with open(path, "rb") as fh:
+        fh.seek(int(offset))
+        again, _ = read(io.BytesIO(fh.read()))
+    assert again[0].record_id == habari.record_id
+
+    cp1252 = pages[1]
+    assert cp1252.http_charset is None and cp1252.cld2 is None
+    assert cp1252.content_type == "text/html"
+    assert pages[2].content_type == "" and pages[2].http_charset is None
+    assert len({p.id for p in pages}) == 5
+
+
+def test_crawl_argument_wins_over_warcinfo(tmp_path):
+    data = warc_bytes(mixed_records()[1:3], warcinfo={"isPartOf": "CC-MAIN-TEST-01"})
+    pages, _ = read(write(tmp_path, "a.warc.gz", data), crawl="CC-MAIN-2024-22")
+    assert [p.crawl for p in pages] == ["CC-MAIN-2024-22"]
+    pages, _ = read(write(tmp_path, "b.warc.gz", warc_bytes(mixed_records()[1:3])))
+    assert [p.crawl for p in pages] == [None]
+
+
+def test_metadata_of_another_record_is_not_attached(tmp_path):
+    records = [Rec("http://a.example/", body=html_page("A").encode()),
+               cld2_metadata("http://other.example/"),
+               Rec("http://b.example/", body=html_page("B").encode())]
+    pages, _ = read(write(tmp_path, "m.warc.gz", warc_bytes(records)))
+    assert [(p.url, p.cld2) for p in pages] == [("http://a.example/", None),
+                                                ("http://b.example/", None)]
+
+
+def test_file_objects_seekable_and_streaming(tmp_path):
+    data = warc_bytes(mixed_records())
+
+    class Stream(io.RawIOBase):
+        """A pure stream, like an HTTP download: no seek, no tell."""
+
+        def __init__(self, payload: bytes):
+            self._inner = io.BytesIO(payload)
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            chunk = self._inner.read(min(len(buffer), 1000))
+            buffer[: len(chunk)] = chunk
+            return len(chunk)
+
+    for source in (io.BytesIO(data), Stream(data)):
+        pages, stats = read(source)
+        assert [p.url for p in pages] == EXPECTED_URLS
+        assert counts(stats.dropped) == EXPECTED_DROPS
+        assert pages[0].source.startswith("<stream>@")
+
+
+def test_payload_limit_is_a_bounded_read(tmp_path):
+    big = html_page("Big", paragraphs=400).encode()
+    records = [Rec("http://a.example/big", body=big), Rec("http://a.example/small",
+                                                         body=html_page("S").encode())]
+    pages, stats = read(write(tmp_path, "big.warc.gz", warc_bytes(records)),
+                        max_payload_bytes=len(big) - 1)
+    assert [p.url for p in pages] == ["http://a.example/small"]
+    assert counts(stats.dropped) == {"payload_too_large": 1}
+    with pytest.raises(ValueError, match="max_payload_bytes must be positive"):
+        read(io.BytesIO(b""), max_payload_bytes=0)
+
+
+def test_truncated_file_keeps_the_records_before(tmp_path):
+    data = warc_bytes([Rec(f"http://a.example/{i}", body=html_page(str(i)).encode())
+                       for i in range(3)])
+    pages, stats = read(write(tmp_path, "cut.warc.gz", data[: len(data) - 200]))
+    assert [p.url for p in pages] == ["http://a.example/0", "http://a.example/1"]
+    assert counts(stats.dropped) == {"warc_truncated": 1}
+
+
+def test_unreadable_inputs_raise_input_error(tmp_path):
+    with pytest.raises(InputError, match="nowhere.warc.gz: cannot open"):
+        read(tmp_path / "nowhere.warc.gz")
+    with pytest.raises(InputError, match="notes.txt: not a WARC/ARC file"):
+        read(write(tmp_path, "notes.txt", b"just some notes\nnothing else\n" * 50))
+    with pytest.raises(InputError, match="empty.warc: not a WARC/ARC file"):
+        read(write(tmp_path, "empty.warc", b""))
+    with pytest.raises(InputError, match="gz.warc.gz: not a WARC/ARC file"):
+        import gzip
+        read(write(tmp_path, "gz.warc.gz", gzip.compress(b"<html>hello</html>\n" * 10)))
+    with pytest.raises(TypeError, match="needs a path or a binary file object"):
+        read(12)
+
+
+def test_parse_helpers():
+    assert parse_content_type('text/HTML; Charset="ISO-8859-1"') == ("text/html", "ISO-8859-1")
+    assert parse_content_type("text/html") == ("text/html", None)
+    assert parse_content_type(None) == ("", None)
+    assert parse_content_type("html") == ("html", None)
+    assert parse_cld2(b'x: 1\r\nlanguages-cld2: {"reliable": false}\r\n') == {"reliable": False}
+    assert parse_cld2(b"languages-cld2: {broken") is None
+    assert parse_cld2(b"languages-cld2: [1, 2]") is None
+    assert parse_cld2(b"") is None
+
+
+# -- real files --------------------------------------------------------------------------
+
+
+def test_real_common_crawl_with_cld2(shared_data: Path):
+    pages, stats = read(shared_data / "warc/cc-2020-34/warcfile.warc.gz")
+    assert len(pages) == 16 and stats.docs_in == 16 and not stats.dropped
+    assert all(p.crawl == "CC-MAIN-2020-34" for p in pages)
+    assert all(p.cld2 and p.cld2["languages"] for p in pages)
+    codes = {p.cld2["languages"][0]["code"] for p in pages}
+    assert {"zh", "ru"} <= codes
+    assert all(p.record_id.startswith("<urn:uuid:") and p.warc_date.startswith("2020-08-")
+               for p in pages)
+    assert sorted({p.http_charset for p in pages} - {None}) == [
+        "UTF-8", "gb2312", "utf-8", "windows-1251"]
+
+
+def test_real_whirlwind_and_dolma(shared_data: Path):
+    pages, _ = read(shared_data / "warc/cc-whirlwind/whirlwind.warc.gz")
+    assert [p.url for p in pages] == ["https://an.wikipedia.org/wiki/Escopete"]
+    assert pages[0].cld2["languages"][0]["code-iso-639-3"] == "spa"  # the real mislabel
+    assert pages[0].crawl == "CC-MAIN-2024-22"
+    for name, expected in (("sample-0000.warc.gz", 22), ("sample-0001.warc.gz", 15)):
+        pages, stats = read(shared_data / "warc/dolma" / name)
+        assert len(pages) == expected and not stats.dropped
+        assert all(p.url.startswith("https://") and p.cld2 is None for p in pages)
+
+
+def test_wat_and_wet_files_hold_no_pages(shared_data: Path):
+    for suffix in ("wat", "wet"):
+        pages, stats = read(shared_data / f"warc/cc-whirlwind/whirlwind.warc.{suffix}.gz")
+        assert pages == [] and stats.docs_in == 0 and not stats.dropped
+
+
+EDGE_CASES = {
+    "example.warc.gz": (["http://example.com/"], {}),
+    "example-iana.org-chunked.warc": (["http://www.iana.org/"], {}),
+    "example.arc.gz": (["http://example.com/"], {}),
+    # one gzip stream over all records: re-read as a single stream
+    "example-bad-non-chunked.warc.gz": (["http://example.com/"], {}),
+    "example-space-in-target-uri.warc.gz": ([], {}),  # a resource record, no response
+    "example-trunc.warc": ([], {"warc_length_mismatch": 1}),
+    # a record split over two gzip members, the file ending in the second
+    "example-wrong-chunks.warc.gz": ([], {"warc_truncated": 1}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EDGE_CASES))
+def test_warcio_edge_cases(shared_data: Path, name):
+    urls, drops = EDGE_CASES[name]
+    pages, stats = read(shared_data / "warc/warcio-edgecases" / name)
+    assert [p.url for p in pages] == urls
+    assert counts(stats.dropped) == drops
+    assert all(b"<" in p.content for p in pages)
+    if name == "example.arc.gz":
+        assert pages[0].warc_date == "2014-02-16T05:02:21Z"
+        assert pages[0].record_id == "<arc:20140216050221:http://example.com/>"
