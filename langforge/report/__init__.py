@@ -1,0 +1,382 @@
+"""The build report: what happened to every document, as HTML and Markdown.
+
+``write_report(build_dir, summary)`` reads the build's ``dataset/`` shards and
+``rejected/*.parquet`` files, and writes ``report.html`` (one self-contained page:
+inline CSS, plots as base64 PNG), ``report.md`` (same content; plots as files in
+``report_files/``) next to them. Missing parts (no rejected files, an empty dataset,
+skipped stages, no tokenizer) are reported as missing, never an error.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from langforge.dataset import MAIN_SIGNALS
+from langforge.filters.decide import THRESHOLD_SIGNALS
+from langforge.report import plots
+from langforge.report.collect import (LID_STAGE, QUALITY_STAGE, KeptData, RejectedData,
+                                      collect_kept, collect_rejected)
+from langforge.report.render import (Example, Image, Paragraph, Report, Section, Table,
+                                     to_html, to_markdown)
+from langforge.storage import atomic_path
+
+__all__ = ["write_report", "build_report"]
+
+IMAGE_DIR = "report_files"
+_LOG_SIGNALS = {"word_count"}  # heavy-tailed: 50 to 100k words
+_TOP = 15
+_QUANTILES = (0.0, 0.1, 0.5, 0.9, 1.0)
+
+
+def write_report(build_dir: Path, summary: dict[str, Any], *, seed: int = 0,
+                 examples_per_split: int = 3, examples_per_reason: int = 2,
+                 max_example_chars: int = 600) -> tuple[Path, Path]:
+    """Write ``report.html``, ``report.md`` and ``report_files/`` into ``build_dir``.
+
+    Args:
+        build_dir: the language's build directory (``build/<code>/``), holding
+            ``dataset/`` and ``rejected/`` (either may be absent).
+        summary: the run summary (see ``langforge.summary.build_summary``).
+        seed: seeds the choice of example documents.
+        examples_per_split: kept documents shown per split.
+        examples_per_reason: rejected records shown per (stage, reason).
+        max_example_chars: example texts are cut to this length.
+
+    Returns:
+        The paths of ``report.html`` and ``report.md``.
+    """
+    build_dir = Path(build_dir)
+    report = build_report(build_dir, summary, seed=seed, examples_per_split=examples_per_split,
+                          examples_per_reason=examples_per_reason,
+                          max_example_chars=max_example_chars)
+    images = [b for s in report.sections for b in s.blocks if isinstance(b, Image)]
+    with atomic_path(build_dir / IMAGE_DIR) as tmp:
+        tmp.mkdir(parents=True)
+        for image in images:
+            (tmp / f"{image.name}.png").write_bytes(image.png)
+    html_path, md_path = build_dir / "report.html", build_dir / "report.md"
+    with atomic_path(html_path) as tmp:
+        tmp.write_text(to_html(report), encoding="utf-8")
+    with atomic_path(md_path) as tmp:
+        tmp.write_text(to_markdown(report, IMAGE_DIR), encoding="utf-8")
+    return html_path, md_path
+
+
+def build_report(build_dir: Path, summary: dict[str, Any], *, seed: int = 0,
+                 examples_per_split: int = 3, examples_per_reason: int = 2,
+                 max_example_chars: int = 600) -> Report:
+    """The report model (sections of tables, plots and examples) of a build."""
+    build_dir = Path(build_dir)
+    kept = collect_kept(build_dir / "dataset", seed, examples_per_split)
+    rejected = collect_rejected(build_dir / "rejected", seed + 1, examples_per_reason)
+    config = summary.get("config") or {}
+    name = summary.get("language_name") or summary.get("language", "?")
+    sections = [
+        _overview(summary, kept, rejected),
+        _funnel(summary),
+        _lid(config, kept, rejected),
+        _quality(config, kept, rejected),
+        _domains(kept),
+        _lengths(kept),
+        _duplicates(summary, kept),
+        _synthetic(summary, kept),
+        _tokenizer(summary),
+        _kept_examples(kept, max_example_chars),
+        _rejected_examples(rejected, max_example_chars),
+    ]
+    subtitle = (f"{summary.get('language', '?')} | langforge "
+                f"{summary.get('langforge_version', '?')} | config "
+                f"{summary.get('config_digest', '?')}")
+    return Report(title=f"langforge build report: {name}", subtitle=subtitle, sections=sections)
+
+
+def _num(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _overview(summary: dict[str, Any], kept: KeptData, rejected: RejectedData) -> Section:
+    final = summary.get("final") or {}
+    rows = [["language", f"{summary.get('language_name', '?')} ({summary.get('language', '?')})"],
+            ["native documents (dataset)", kept.docs("native")],
+            ["synthetic documents (dataset)", kept.docs("synthetic")],
+            ["characters (dataset)", int(sum(int(v.sum()) for v in kept.length_chars.values()))]]
+    rows += [[f"{key.replace('_', ' ')} (summary)", value] for key, value in final.items()]
+    rows += [["rejected records on disk", sum(rejected.counts.values())],
+             ["langforge version", summary.get("langforge_version", "?")],
+             ["config digest", summary.get("config_digest", "?")]]
+    inputs = summary.get("inputs") or {}
+    for warc in inputs.get("warcs") or []:
+        rows.append(["WARC input", warc])
+    if inputs.get("seed"):
+        rows.append(["English seed", inputs["seed"]])
+    blocks: list = [Table(["", "value"], rows)]
+    if summary.get("failed_shards"):
+        blocks.insert(0, Paragraph("Failed shards (their documents are missing): "
+                                   + ", ".join(summary["failed_shards"]), "warn"))
+    if not kept.docs("native") and not kept.docs("synthetic"):
+        blocks.append(Paragraph("The dataset is empty (or was not written).", "warn"))
+    return Section("overview", "Overview", blocks)
+
+
+def _funnel(summary: dict[str, Any]) -> Section:
+    stages = summary.get("stages") or {}
+    if not stages:
+        return Section("funnel", "Documents through the stages",
+                       [Paragraph("The summary records no stages.", "warn")])
+    rows, drops = [], Counter()
+    for name, st in stages.items():
+        docs_in, docs_out = st.get("docs_in", 0), st.get("docs_out", 0)
+        dropped = st.get("dropped") or {}
+        for reason, n in dropped.items():
+            drops[f"{name}: {reason}"] += n
+        rows.append([name, st.get("status", "ok"), docs_in, docs_out,
+                     f"{docs_out / docs_in:.1%}" if docs_in else "-",
+                     st.get("chars_in", 0), st.get("chars_out", 0),
+                     ", ".join(f"{r} {n:,}" for r, n in sorted(dropped.items(),
+                                                                key=lambda kv: -kv[1])) or "-"])
+    blocks: list = [Table(["stage", "status", "docs in", "docs out", "kept", "chars in",
+                           "chars out", "dropped (reason n)"], rows)]
+    for name, st in stages.items():
+        if st.get("status", "ok") != "ok":
+            hint = f" Fix: {st['hint']}" if st.get("hint") else ""
+            blocks.append(Paragraph(f"Stage {name} {st.get('status')}: "
+                                    f"{st.get('reason') or 'no reason recorded'}.{hint}", "warn"))
+    names = list(stages)
+    first = stages[names[0]]
+    blocks.append(Image("funnel", plots.funnel(
+        ["input", *names], [first.get("docs_in", 0)] + [stages[n].get("docs_out", 0)
+                                                        for n in names],
+        [first.get("chars_in", 0)] + [stages[n].get("chars_out", 0) for n in names],
+        ["input"] + [stages[n].get("status", "ok") for n in names]),
+        "Documents and characters entering the pipeline and left after each stage"))
+    if drops:
+        top = sorted(drops.items(), key=lambda kv: (-kv[1], kv[0]))
+        blocks.append(Image("drop_reasons", plots.drop_reasons([k for k, _ in top],
+                                                               [v for _, v in top]),
+                            "Dropped documents by stage and reason"))
+    return Section("funnel", "Documents through the stages", blocks)
+
+
+def _lid(config: dict[str, Any], kept: KeptData, rejected: RejectedData) -> Section:
+    lid = config.get("lid") or {}
+    min_score = lid.get("min_score")
+    kept_scores = kept.numeric.get("native", {}).get("language_score", np.zeros(0))
+    by_lid = np.asarray(rejected.lid_scores.get(LID_STAGE, []), dtype=float)
+    later = np.asarray([s for stage, values in rejected.lid_scores.items()
+                        if stage != LID_STAGE for s in values], dtype=float)
+    blocks: list = [Paragraph(f"Model {lid.get('model', '?')}; documents scoring below "
+                              f"min_score = {min_score} for the language are rejected.")]
+    if not len(kept_scores) and not len(by_lid) and not len(later):
+        blocks.append(Paragraph("No language scores recorded (no kept or rejected documents "
+                                "with a score).", "note"))
+        return Section("lid", "Language identification scores", blocks)
+    thresholds = [(float(min_score), "min_score")] if _num(min_score) else []
+    blocks.append(Image("lid_scores", plots.histogram(
+        {"kept": (kept_scores, plots.KEPT), f"rejected by {LID_STAGE}": (by_lid, plots.REJECTED),
+         "rejected later": (later, plots.LATER)},
+        "Language score of kept and rejected documents", "LID score for the language",
+        thresholds, bins=np.linspace(0, 1, 41)), "LID score histogram, threshold dashed"))
+    return Section("lid", "Language identification scores", blocks)
+
+
+def _quality(config: dict[str, Any], kept: KeptData, rejected: RejectedData) -> Section:
+    quality = config.get("quality") or {}
+    # The main signals, then any other signal the config puts a threshold on.
+    shown = list(dict.fromkeys([*MAIN_SIGNALS, *(signal for key, signal in
+                                                 THRESHOLD_SIGNALS.items()
+                                                 if _num(quality.get(key)))]))
+    panels, rows = [], []
+    for signal in shown:
+        kept_values = np.asarray(kept.signals.get(signal, []), dtype=float)
+        rej_values = np.asarray(rejected.signals.get(signal, []), dtype=float)
+        thresholds = [(float(quality[key]), key) for key, bounded in THRESHOLD_SIGNALS.items()
+                      if bounded == signal and _num(quality.get(key))]
+        rows.append([signal, ", ".join(f"{k} {v:g}" for v, k in thresholds) or "off",
+                     _median(kept_values), _median(rej_values), len(rej_values)])
+        if len(kept_values) or len(rej_values):
+            panels.append({"name": signal, "kept": kept_values, "rejected": rej_values,
+                           "thresholds": thresholds, "log_x": signal in _LOG_SIGNALS,
+                           "rejected_label": f"rejected by {QUALITY_STAGE}"})
+    blocks: list = [Table(["signal", "thresholds", "median kept", "median rejected",
+                           "rejected with signal"], rows)]
+    if panels:
+        blocks.append(Image("quality_signals", plots.signal_grid(panels),
+                            "Quality signals of kept and rejected documents, thresholds dashed"))
+    else:
+        blocks.append(Paragraph("No quality signals recorded.", "note"))
+    return Section("quality", "Quality signals", blocks)
+
+
+def _median(values: np.ndarray) -> float | None:
+    return float(np.median(values)) if len(values) else None
+
+
+def _domains(kept: KeptData) -> Section:
+    total = kept.docs("native")
+    if not kept.domains:
+        return Section("domains", "Domains (skew)", [Paragraph(
+            "No native document carries a URL." if total else "No native documents.", "note")])
+    top = sorted(kept.domains.items(), key=lambda kv: (-kv[1], kv[0]))[:_TOP]
+    share_top5 = sum(n for _, n in top[:5]) / max(total, 1)
+    tlds = sorted(kept.tlds.items(), key=lambda kv: (-kv[1], kv[0]))[:_TOP]
+    return Section("domains", "Domains (skew)", [
+        Paragraph(f"{len(kept.domains):,} domains; the top 5 hold {share_top5:.1%} of native "
+                  "documents. Low-resource web text is often dominated by a few sites."),
+        Image("domains", plots.top_bars([d for d, _ in top], [n for _, n in top], total,
+                                        "Top domains (share of native documents)"),
+              "Top domains"),
+        Table(["domain", "documents", "share"], [[d, n, f"{n / total:.1%}"] for d, n in top],
+              "Top domains"),
+        Table(["top-level domain", "documents", "share"],
+              [[f".{t}", n, f"{n / total:.1%}"] for t, n in tlds], "Top-level domains"),
+    ])
+
+
+def _lengths(kept: KeptData) -> Section:
+    series = {split: values for split, values in kept.length_chars.items() if len(values)}
+    if not series:
+        return Section("lengths", "Document lengths", [Paragraph("No documents.", "note")])
+    rows = [[split, len(v), *[int(np.quantile(v, q)) for q in _QUANTILES]]
+            for split, v in series.items()]
+    colors = {"native": plots.KEPT, "synthetic": plots.SYNTHETIC}
+    return Section("lengths", "Document lengths", [
+        Table(["split", "documents", "min", "p10", "median", "p90", "max"], rows,
+              "Characters per document"),
+        Image("lengths", plots.histogram(
+            {split: (v, colors.get(split, plots.KEPT)) for split, v in series.items()},
+            "Document length", "characters (log scale)", log_x=True), "Document length"),
+    ])
+
+
+def _duplicates(summary: dict[str, Any], kept: KeptData) -> Section:
+    dedup = (summary.get("stages") or {}).get("dedup") or {}
+    blocks: list = []
+    if dedup:
+        dropped = sum((dedup.get("dropped") or {}).values())
+        blocks.append(Paragraph(f"Deduplication ({dedup.get('status', 'ok')}): "
+                                f"{dedup.get('docs_in', 0):,} in, {dropped:,} dropped as "
+                                "duplicates."))
+    sizes = kept.numeric.get("native", {}).get("dup_cluster_size", np.zeros(0))
+    sizes = sizes[~np.isnan(sizes)].astype(int) if len(sizes) else np.zeros(0, dtype=int)
+    if not len(sizes):
+        blocks.append(Paragraph("No duplicate cluster sizes recorded.", "note"))
+        return Section("duplicates", "Duplicate clusters", blocks)
+    counts = sorted(Counter(sizes.tolist()).items())
+    blocks += [Table(["cluster size", "kept documents"], [[s, n] for s, n in counts]),
+               Image("dup_clusters", plots.bar_counts([s for s, _ in counts],
+                                                      [n for _, n in counts],
+                                                      "Kept documents by duplicate cluster size",
+                                                      "documents in the cluster before dedup"),
+                     "Duplicate cluster sizes")]
+    return Section("duplicates", "Duplicate clusters", blocks)
+
+
+def _synthetic(summary: dict[str, Any], kept: KeptData) -> Section:
+    stage = (summary.get("stages") or {}).get("translate")
+    blocks: list = []
+    if stage is None:
+        blocks.append(Paragraph("The summary has no translate stage.", "note"))
+    elif stage.get("status", "ok") != "ok":
+        hint = f" To produce synthetic data: {stage['hint']}" if stage.get("hint") else ""
+        blocks.append(Paragraph(f"Translation {stage.get('status')}: "
+                                f"{stage.get('reason') or 'no reason recorded'}.{hint}", "warn"))
+    else:
+        dropped = stage.get("dropped") or {}
+        rows = [["documents in", stage.get("docs_in", 0)],
+                ["documents kept", stage.get("docs_out", 0)]]
+        rows += [[f"dropped: {r}", n] for r, n in sorted(dropped.items(), key=lambda kv: -kv[1])]
+        rows += [[k, v] for k, v in sorted((stage.get("extra") or {}).items())
+                 if _num(v) or isinstance(v, str)]
+        blocks.append(Table(["translation", "value"], rows))
+    if kept.models:
+        blocks.append(Table(["model", "licence", "documents"],
+                            [[m, lic, n] for (m, lic), n in sorted(kept.models.items())],
+                            "Models and licences of the synthetic split"))
+    if kept.checks:
+        rows = [[name, len(values), float(np.mean(values)), min(values), max(values)]
+                for name, values in sorted(kept.checks.items())]
+        blocks.append(Table(["check", "documents", "mean", "min", "max"], rows,
+                            "Output checks of kept synthetic documents (true = 1)"))
+    return Section("synthetic", "Synthetic data", blocks)
+
+
+def _scalars(data: dict[str, Any], prefix: str = "") -> list[list[Any]]:
+    rows = []
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            rows += _scalars(value, f"{name}.")
+        elif isinstance(value, (int, float, str)) and not isinstance(value, bool):
+            rows.append([name, value])
+    return rows
+
+
+def _row_tables(data: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
+    return [(key, value) for key, value in data.items()
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value)]
+
+
+def _tokenizer(summary: dict[str, Any]) -> Section:
+    tok = summary.get("tokenizer")
+    if not tok:
+        stage = (summary.get("stages") or {}).get("vocab") or {}
+        why = stage.get("reason") or "the vocabulary stage did not record results"
+        hint = f" Fix: {stage['hint']}" if stage.get("hint") else ""
+        return Section("tokenizer", "Tokenizer", [Paragraph(f"No tokenizer figures: {why}.{hint}",
+                                                            "note")])
+    blocks: list = [Table(["figure", "value"], _scalars(tok))]
+    for key, rows in _row_tables(tok):
+        columns = list(dict.fromkeys(k for row in rows for k in row))
+        blocks.append(Table(columns, [[row.get(c) for c in columns] for row in rows], key))
+    sizes = tok.get("sizes") or []
+    x_key = next((k for k in ("addon_vocab_size_used", "addon_vocab_size_requested",
+                              "addon_vocab_size", "vocab_size", "size", "added_pieces")
+                  if sizes and all(_num(r.get(k)) for r in sizes)), None)
+    if x_key:
+        rows = sorted(sizes, key=lambda r: r[x_key])
+        lines = {k: [r[k] for r in rows] for k in dict.fromkeys(k for r in rows for k in r)
+                 if "tokens_per_word" in k and all(_num(r.get(k)) for r in rows)}
+        if lines:
+            blocks.append(Image("tokenizer_sizes", plots.curves(
+                [r[x_key] for r in rows], lines, "Tokens per word by add-on size", x_key,
+                "tokens per word"), "Tokens per word over add-on vocabulary sizes"))
+    return Section("tokenizer", "Tokenizer", blocks)
+
+
+def _cut(text: str, max_chars: int) -> str:
+    return text if len(text) <= max_chars else text[:max_chars].rstrip() + " [...]"
+
+
+def _kept_examples(kept: KeptData, max_chars: int) -> Section:
+    blocks: list = []
+    for split, rows in kept.examples.items():
+        for row in rows:
+            score = row.get("language_score")
+            meta = (row.get("url") or "no url") + (f" | LID {score:.3f}" if _num(score) else "")
+            blocks.append(Example(f"{split}: {row.get('id')}", meta,
+                                  _cut(row.get("text") or "", max_chars)))
+    if not blocks:
+        blocks.append(Paragraph("No kept documents.", "note"))
+    return Section("kept-examples", "Examples of kept documents", blocks)
+
+
+def _rejected_examples(rejected: RejectedData, max_chars: int) -> Section:
+    if not rejected.files:
+        return Section("rejected-examples", "Examples of rejected documents",
+                       [Paragraph("No rejected files in this build (rejected/*.parquet).",
+                                  "note")])
+    blocks: list = [Table(["stage", "reason", "records"],
+                          [[s, r, n] for (s, r), n in sorted(rejected.counts.items())])]
+    for (stage, reason), rows in rejected.examples.items():
+        for row in rows:
+            detail = row.get("detail") or {}
+            tripped = {k: v for k, v in detail.items() if k not in ("signals", "language")}
+            meta = f"id {row.get('id')} | {row.get('url') or 'no url'} | " + ", ".join(
+                f"{k}={v:.3g}" if _num(v) else f"{k}={v}" for k, v in sorted(tripped.items()))
+            blocks.append(Example(f"{stage}: {reason}", meta,
+                                  _cut(row.get("text") or "(no text)", max_chars)))
+    return Section("rejected-examples", "Examples of rejected documents", blocks)
