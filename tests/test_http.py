@@ -1,0 +1,192 @@
+"""The polite HTTP client against the fault-injecting server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import io
+import logging
+import random
+import threading
+
+import pytest
+
+from httpserver import FaultyHTTPServer
+from langforge.errors import ConfigError, FetchError
+from langforge.sources.http import (
+    USER_AGENT, HttpClient, HttpConfig, Progress, parse_content_range, parse_retry_after)
+
+SIZE = 200_000
+
+
+@pytest.fixture()
+def blob(tmp_path):
+    data = random.Random(7).randbytes(SIZE)
+    (tmp_path / "blob.bin").write_bytes(data)
+    return data
+
+
+@pytest.fixture()
+def server(tmp_path, blob):
+    with FaultyHTTPServer(tmp_path) as srv:
+        yield srv
+
+
+class Sleeps(list):
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+def fast_client(**overrides) -> tuple[HttpClient, Sleeps]:
+    sleeps = Sleeps()
+    settings = dict(max_attempts=4, min_backoff_s=0.001, max_backoff_s=0.002,
+                    read_timeout_s=0.15, connect_timeout_s=1.0, chunk_bytes=16_384)
+    settings.update(overrides)
+    return HttpClient(HttpConfig(**settings), sleep=sleeps), sleeps
+
+
+def test_parse_retry_after():
+    assert parse_retry_after("7") == 7.0
+    assert parse_retry_after(" 0 ") == 0.0
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:10 GMT", now=1445412480.0) == 10.0
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412490.0) == 0.0
+    assert parse_retry_after("soon") is None
+    assert parse_retry_after(None) is None
+
+
+def test_parse_content_range():
+    cr = parse_content_range("bytes 10-19/100")
+    assert (cr.start, cr.end, cr.total) == (10, 19, 100)
+    assert parse_content_range("bytes 0-9/*").total is None
+    assert parse_content_range("bytes */100") is None
+    assert parse_content_range(None) is None
+
+
+@pytest.mark.parametrize("bad, match", [
+    (dict(max_attempts=0), "max_attempts"),
+    (dict(max_concurrent_requests=0), "max_concurrent_requests"),
+    (dict(read_timeout_s=0), "timeouts"),
+])
+def test_config_is_validated(bad, match):
+    with pytest.raises(ConfigError, match=match):
+        HttpConfig(**bad)
+
+
+FAULTS = [
+    ("503", dict(retry_after="0")),
+    ("reset", dict(after_bytes=50_000)),
+    ("truncate", dict()),
+    ("wrong_length", dict(delta=-1000)),
+    ("wrong_length", dict(delta=+1000)),
+    ("slow", dict(delay_s=0.3)),
+]
+
+
+@pytest.mark.parametrize("kind, params", FAULTS, ids=lambda v: str(v))
+def test_stream_recovers_byte_identical(server, blob, kind, params):
+    server.add_fault("blob.bin", kind, times=2, **params)
+    client, _ = fast_client()
+    with client.open(server.url("blob.bin")) as remote:
+        assert remote.read() == blob
+        assert remote.total == SIZE
+    assert server.faults_hit[kind] == 2
+
+
+@pytest.mark.parametrize("kind, params", FAULTS, ids=lambda v: str(v))
+def test_range_recovers_byte_identical(server, blob, kind, params):
+    server.add_fault("blob.bin", kind, times=2, **params)
+    client, _ = fast_client()
+    assert client.get_bytes(server.url("blob.bin"), start=1234, end=99_999) == blob[1234:100_000]
+    assert server.faults_hit[kind] == 2
+
+
+@pytest.mark.parametrize("kind, params, cause", [
+    ("503", dict(retry_after="0"), "HTTP 503"),
+    ("reset", dict(after_bytes=1000), "Connection broken|reset|closed at byte"),
+    ("truncate", dict(after_bytes=0), "closed at byte|IncompleteRead|Connection broken"),
+    ("wrong_length", dict(delta=-SIZE), "closed at byte|expected"),
+    ("slow", dict(delay_s=0.3), "timed out"),
+])
+def test_persistent_fault_fails_with_url_and_cause(server, kind, params, cause):
+    server.add_fault("blob.bin", kind, times=None, **params)
+    client, _ = fast_client(max_attempts=3)
+    url = server.url("blob.bin")
+    with pytest.raises(FetchError, match=rf"cannot fetch {url}.*after 3 attempts.*({cause})"):
+        with client.open(url) as remote:
+            remote.read()
+    with pytest.raises(FetchError, match=rf"cannot fetch {url}.*({cause})"):
+        client.get_bytes(url, start=0, end=SIZE - 1)
+
+
+def test_retry_after_is_honoured_and_capped(server, blob):
+    server.add_fault("blob.bin", "503", retry_after="7")
+    server.add_fault("blob.bin", "503", retry_after="1000")
+    client, sleeps = fast_client(max_retry_after_s=30)
+    assert client.get_bytes(server.url("blob.bin")) == blob
+    assert sleeps == [7.0, 30.0]
+    assert [r.status for r in server.requests] == [503, 503, 200]
+
+
+def test_not_found_is_not_retried(server):
+    client, sleeps = fast_client()
+    url = server.url("missing.warc.gz")
+    with pytest.raises(FetchError, match=rf"cannot fetch {url}: HTTP 404"):
+        client.get_bytes(url)
+    assert len(server.requests) == 1 and sleeps == []
+    assert client.get_bytes(url, missing_ok=True) is None
+
+
+def test_user_agent_is_descriptive(server):
+    client, _ = fast_client()
+    client.get_bytes(server.url("blob.bin"), start=0, end=9)
+    assert server.requests[0].user_agent == USER_AGENT
+    assert USER_AGENT.startswith("langforge/") and "+http" in USER_AGENT
+
+
+def test_server_ignoring_range_is_refused(server, blob):
+    server.add_route("plain.bin", lambda query: (200, {}, blob))
+    client, sleeps = fast_client()
+    with pytest.raises(FetchError, match="ignored the Range header"):
+        client.get_bytes(server.url("plain.bin"), start=100, end=199)
+    with client.open(server.url("plain.bin")) as remote:  # from 0 a plain 200 is fine
+        assert remote.read() == blob
+    with pytest.raises(FetchError, match="cannot resume at byte 5"):
+        client.open(server.url("plain.bin"), start=5).read()
+
+
+def test_resume_past_the_end(server, blob):
+    client, _ = fast_client()
+    with client.open(server.url("blob.bin"), start=SIZE) as remote:
+        assert remote.read() == b"" and remote.total == SIZE
+    with pytest.raises(FetchError, match=r"past the end of the file \(200000 bytes\)"):
+        client.open(server.url("blob.bin"), start=SIZE + 5).read()
+
+
+def test_concurrency_is_bounded(server):
+    for _ in range(6):
+        server.add_fault("blob.bin", "slow", delay_s=0.1)
+    client, _ = fast_client(max_concurrent_requests=2, read_timeout_s=2.0)
+    threads = [threading.Thread(target=client.get_bytes, args=(server.url("blob.bin"),),
+                                kwargs=dict(start=0, end=999)) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(server.requests) == 6
+    assert server.max_in_flight == 2
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(caplog):
+    tty = _Tty()
+    with Progress("x.warc.gz", 1000, stream=tty) as bar:
+        bar.update(500)
+    assert "x.warc.gz" in tty.getvalue()
+    plain = io.StringIO()
+    with caplog.at_level(logging.INFO, logger="langforge.sources.http"):
+        with Progress("y.warc.gz", 1000, log_every_s=0.0, stream=plain) as quiet:
+            quiet.update(500)
+    assert plain.getvalue() == ""
+    assert "y.warc.gz: 500 of 1,000 B" in caplog.text
