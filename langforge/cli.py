@@ -22,7 +22,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def _setup_logging(verbose: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
                         format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
-    for noisy in ("luigi", "luigi-interface", "trafilatura", "datasets", "urllib3", "filelock"):
+    for noisy in ("luigi", "luigi-interface", "trafilatura", "datasets", "urllib3", "filelock",
+                   "matplotlib"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

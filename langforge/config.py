@@ -118,6 +118,18 @@ class VocabConfig(_Section):
     max_sentences: int = Field(2_000_000, ge=100, description="sentences sampled for training "
                                "(memory budget)")
     seed: int = 0
+    method: Literal["continuation", "addon"] = Field(
+        "continuation", description="continuation: learn merges on the base's own segmentation "
+        "(every new piece reachable); addon: append a separately trained model (common recipe)")
+    protect_reference: bool = Field(True, description="never learn a merge that changes how the "
+                                    "protected reference text tokenizes")
+    protected_reference: str = Field("", description="English text to protect (JSONL/Parquet/"
+                                     "text); empty = the English seed")
+    min_protected_substring_count: int | None = Field(
+        5, ge=1, description="also protect English substrings seen this often")
+    compare_methods: bool = Field(True, description="also build the addon recipe and report both")
+    sweep_sizes: list[int] = Field(default_factory=lambda: [2000, 4000, 8000, 16000],
+                                   description="add-on sizes evaluated for the size curve")
 
 
 class DatasetConfig(_Section):

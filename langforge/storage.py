@@ -74,10 +74,11 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
             tmp.unlink()
 
 
-def write_json(path: str | os.PathLike, data: Any) -> None:
-    """Write JSON atomically (sorted keys, UTF-8, trailing newline)."""
+def write_json(path: str | os.PathLike, data: Any, *, sort_keys: bool = True) -> None:
+    """Write JSON atomically (UTF-8, trailing newline; keys sorted unless the
+    insertion order carries meaning)."""
     with atomic_path(path) as tmp:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True,
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=sort_keys,
                                   default=str) + "\n", encoding="utf-8")
 
 

@@ -52,7 +52,8 @@ def format_summary(summary: dict[str, Any]) -> str:
     lines = [f"langforge {summary['langforge_version']}: {summary['language_name']} "
              f"({summary['language']}), config {summary['config_digest']}", ""]
     lines.append(f"{'stage':<10} {'status':<8} {'in':>7} {'kept':>7}  dropped")
-    for name, stage in summary["stages"].items():
+    order = {name: i for i, name in enumerate(STAGE_ORDER)}
+    for name, stage in sorted(summary["stages"].items(), key=lambda kv: order.get(kv[0], 99)):
         dropped = ", ".join(f"{k} {v}" for k, v in sorted(stage["dropped"].items(),
                                                            key=lambda kv: -kv[1]))
         lines.append(f"{name:<10} {stage['status']:<8} {stage['docs_in']:>7} "

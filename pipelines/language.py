@@ -45,7 +45,7 @@ class LanguageCorpus(LanguageTask):
 
         write_report(self.lang_dir, summary)
         # Written last: its presence means the whole language is complete.
-        write_json(self.output().path, summary)
+        write_json(self.output().path, summary, sort_keys=False)  # stages in pipeline order
 
 
 def _corpus_sizes(lang_dir: Path, tokenizer: dict) -> dict:

@@ -14,13 +14,14 @@ from langforge.dataset import write_dataset
 from langforge.storage import (DOCS_NAME, REJECT_SCHEMA, atomic_path, mark_success, read_docs,
                                write_json)
 from langforge.vocab import build_tokenizer
-from pipelines.base import REJECTED, LanguageTask, load_stats, stage_output
+from pipelines.base import REJECTED, STATS, LanguageTask, load_stats, stage_output
 from pipelines.native import Deduplicate
 from pipelines.synthetic import TranslateSeed
 
 
 def _upstream_dirs(task) -> list[Path]:
-    """Every stage directory that the task's dependencies (transitively) wrote."""
+    """Every stage directory (one with stage stats) that the task's dependencies,
+    transitively, wrote."""
     seen, dirs, todo = set(), [], list(luigi.task.flatten(task.requires()))
     while todo:
         dep = todo.pop()
@@ -29,7 +30,7 @@ def _upstream_dirs(task) -> list[Path]:
         seen.add(dep.task_id)
         for target in luigi.task.flatten(dep.output()):
             path = Path(target.path)
-            if path.name == "_SUCCESS":
+            if path.name == "_SUCCESS" and (path.parent / STATS).is_file():
                 dirs.append(path.parent)
         todo.extend(luigi.task.flatten(dep.requires()))
     return sorted(set(dirs))
@@ -59,11 +60,9 @@ class BuildDataset(LanguageTask):
         with stage_output(target) as out:
             dataset_stats = out.stats("dataset")
             result = write_dataset(read_docs(native_dir / DOCS_NAME),
-                                   read_docs(synthetic_dir / DOCS_NAME), out.dir, config, partial)
-            counts = result.get("counts", result) if isinstance(result, dict) else {}
-            dataset_stats.docs_in = dataset_stats.docs_out = sum(
-                v for v in counts.values() if isinstance(v, int))
-            dataset_stats.extra.update({k: v for k, v in counts.items() if isinstance(v, int)})
+                                   read_docs(synthetic_dir / DOCS_NAME), out.dir, config, partial,
+                                   stats=dataset_stats)
+            dataset_stats.extra.update(result["splits"])
 
     def inputs(self) -> dict:
         return {"warcs": list(self.warcs), "crawl": self.crawl or None,
@@ -105,13 +104,18 @@ class TrainTokenizer(LanguageTask):
         reference = [doc.text for doc in self._reference_docs()]
         with stage_output(Path(self.output().path).parent) as out:
             stats = out.stats("vocab")
-            evaluation = build_tokenizer(train, heldout, reference, config.lang, config.vocab,
-                                         out.dir, stats)
+            vocab = config.vocab
+            evaluation = build_tokenizer(
+                train, heldout, reference, config.lang, vocab, out.dir, stats,
+                method=vocab.method, protect_reference=vocab.protect_reference,
+                min_protected_substring_count=vocab.min_protected_substring_count,
+                compare_methods=vocab.compare_methods, sweep_sizes=vocab.sweep_sizes)
             write_json(out.dir / "evaluation.json", evaluation)
 
     def _reference_docs(self):
-        """English text whose tokenization must not change: the English seed."""
+        """English text whose tokenization must not change (default: the English seed)."""
         from langforge.translate import load_seed
 
-        seed = TranslateSeed(language=self.language, build_dir=self.build_dir, seed=self.seed)
-        return load_seed(seed.seed_path())
+        path = self.config.vocab.protected_reference or TranslateSeed(
+            language=self.language, build_dir=self.build_dir, seed=self.seed).seed_path()
+        return load_seed(path)
