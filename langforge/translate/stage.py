@@ -1,0 +1,327 @@
+"""The translation stage: English seed documents to a synthetic corpus with CTranslate2.
+
+``translation_plan`` decides before any work whether the stage can run (a model
+is configured, known, supports the language and is on disk) and otherwise says
+why and which command fixes it. ``translate_documents`` splits each document into
+sentences (keeping its layout), translates them in token-based batches with
+``translate_iterable``, reassembles, checks every sentence and yields synthetic
+documents with their provenance; a document with a failing sentence is dropped
+under the check's name.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from langforge.document import Document, StageStats, stable_id
+from langforge.storage import read_json, write_docs, write_json
+from langforge.errors import ConfigError
+from langforge.languages import Language, get_language
+from langforge.mt_models import (MODELS, MTModel, MTTokenizer, check_language_support, get_model,
+                                 model_for, models_dir, resolve_model)
+from langforge.translate.checks import REASONS, CheckThresholds, TranslationChecker, summarize
+from langforge.translate.layout import Layout, sentence_splitter, split_document
+from langforge.translate.seed import SeedChunk
+
+ON_FAILURE = ("drop", "keep")
+
+
+@dataclass(frozen=True)
+class TranslateSettings:
+    """Stage settings beyond ``TranslateConfig``; ``from_config`` takes any field of the
+    same name the config section has."""
+
+    max_batch_tokens: int = 2048  # CTranslate2 batch size in source tokens
+    # Tokens read ahead per translate_iterable call: CTranslate2 sorts them by length
+    # into batches, and max_decoding_length is sized from the longest of them.
+    window_tokens: int = 32_768
+    max_source_tokens: int = 256  # NLLB was trained on inputs of at most 512 tokens
+    max_decoding_ratio: float = 3.0  # target tokens allowed per source token
+    max_decoding_tokens: int = 512
+    on_failure: str = "drop"  # "keep": record failing checks, drop nothing
+    checks: CheckThresholds = field(default_factory=CheckThresholds)
+
+    def __post_init__(self):
+        if self.on_failure not in ON_FAILURE:
+            raise ConfigError(f"translate.on_failure: {self.on_failure!r} is not one of "
+                              f"{', '.join(ON_FAILURE)}")
+        for name in ("max_batch_tokens", "window_tokens", "max_source_tokens",
+                     "max_decoding_tokens"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"translate.{name}: must be at least 1")
+
+    @classmethod
+    def from_config(cls, config: Any) -> "TranslateSettings":
+        present = getattr(type(config), "model_fields", None) or {}
+        names = {f.name for f in fields(cls)} - {"checks"}
+        return cls(**{n: getattr(config, n) for n in present if n in names},
+                   checks=CheckThresholds.from_config(config))
+
+
+@dataclass(frozen=True)
+class TranslationPlan:
+    """Whether the stage can run: ``ready`` with a model, or ``skipped`` with why."""
+
+    status: str
+    model_path: Path | None = None
+    model: MTModel | None = None
+    reason: str | None = None
+    hint: str | None = None
+
+    @property
+    def skipped(self) -> bool:
+        return self.status == "skipped"
+
+    @classmethod
+    def ready(cls, path: Path, model: MTModel) -> "TranslationPlan":
+        return cls("ready", model_path=Path(path), model=model)
+
+    @classmethod
+    def skip(cls, reason: str, hint: str | None) -> "TranslationPlan":
+        return cls("skipped", reason=reason, hint=hint)
+
+
+def translation_plan(config: Any, target: Language,
+                     directory: Path | None = None) -> TranslationPlan:
+    """Decide before any work whether translation into ``target`` can run.
+
+    Raises:
+        ConfigError: unknown model name, a model without the language (never a
+            silent fallback), or a directory that is not a CTranslate2 model.
+    """
+    name = config.model.strip()
+    source = get_language(config.source_language)
+    example = next(iter(MODELS))
+    if not name:
+        return TranslationPlan.skip(
+            "no translation model configured (translate.model is empty)",
+            f"set translate.model in resources/languages/{target.code}.toml and run "
+            f"`make models MT={example}`")
+    directory = directory or models_dir()
+    if name in MODELS:
+        check_language_support(MODELS[name], target, source)
+        path = resolve_model(name, directory)
+        if path is None:
+            return TranslationPlan.skip(f"model {name} not found in {directory}/",
+                                        f"make models MT={name}")
+        return TranslationPlan.ready(path, MODELS[name])
+    path = Path(name).expanduser()
+    if not path.exists():
+        if os.sep not in name and "/" not in name:
+            get_model(name)  # raises ConfigError listing the known names
+        return TranslationPlan.skip(f"model directory {path} not found",
+                                    f"convert a model into it, or use `make models MT={example}`")
+    if resolve_model(path) is None:
+        raise ConfigError(f"translate.model: {path} is not a CTranslate2 model directory "
+                          "(model.bin and its SentencePiece model)")
+    model = model_for(name, path)
+    check_language_support(model, target, source)
+    return TranslationPlan.ready(path, model)
+
+
+def _target_splitter(target: Language):
+    try:
+        return sentence_splitter(target)
+    except ConfigError:
+        # pysbd has no rules for most low-resource languages; English rules find the
+        # terminal punctuation that Latin-script languages share.
+        return sentence_splitter(get_language("eng_Latn"))
+
+
+class _Engine:
+    """The loaded pieces of one translation run: tokenizer, translator, checker."""
+
+    def __init__(self, plan: TranslationPlan, source: Language, target: Language, config: Any,
+                 settings: TranslateSettings, translator: Any = None, lid: Any = None):
+        self.plan, self.config, self.settings = plan, config, settings
+        self.tokenizer = MTTokenizer(plan.model, plan.model_path, source, target)
+        self._translator = translator
+        self.split_source = sentence_splitter(source)
+        self.checker = TranslationChecker(target, settings.checks, self.split_source,
+                                          _target_splitter(target), lid=lid)
+
+    @property
+    def translator(self):
+        if self._translator is None:
+            import ctranslate2
+
+            self._translator = ctranslate2.Translator(
+                str(self.plan.model_path), device="auto", compute_type=self.config.compute_type,
+                inter_threads=self.config.inter_threads, intra_threads=self.config.intra_threads)
+        return self._translator
+
+    def layout(self, text: str) -> Layout:
+        return split_document(text, self.split_source)
+
+    def max_decoding_length(self, tokens: list[list[str]]) -> int:
+        longest = max((len(t) for t in tokens), default=1)
+        return min(self.settings.max_decoding_tokens,
+                   math.ceil(self.settings.max_decoding_ratio * longest) + 10)
+
+    def length_groups(self, tokens: list[list[str]]) -> list[list[int]]:
+        """Indices of ``tokens`` grouped by length (each group within a factor of
+        ~1.5), so each group's max_decoding_length is sized from inputs like its own
+        and a looping short sentence stops early."""
+        groups: dict[int, list[int]] = {}
+        for i, t in enumerate(tokens):
+            groups.setdefault(int(math.log(max(len(t), 4), 1.5)), []).append(i)
+        return [groups[key] for key in sorted(groups)]
+
+    def decoding(self) -> dict[str, Any]:
+        return {"beam_size": self.config.beam_size, "compute_type": self.config.compute_type,
+                "batch_type": "tokens", "max_batch_size": self.settings.max_batch_tokens,
+                "max_decoding_ratio": self.settings.max_decoding_ratio,
+                "max_decoding_tokens": self.settings.max_decoding_tokens}
+
+    def translate(self, tokens: list[list[str]]) -> list[tuple[str, float | None, int, bool]]:
+        """(text, mean log-probability, output tokens, hit the length limit) for each
+        tokenized sentence, in order."""
+        prefix = self.tokenizer.target_prefix()
+        out: list[Any] = [None] * len(tokens)
+        for group in self.length_groups(tokens):
+            source = [tokens[i] for i in group]
+            max_length = self.max_decoding_length(source)
+            results = self.translator.translate_iterable(
+                iter(source), target_prefix=iter([prefix] * len(source)) if prefix else None,
+                max_batch_size=self.settings.max_batch_tokens, batch_type="tokens",
+                beam_size=self.config.beam_size, max_decoding_length=max_length,
+                return_scores=True)
+            for i, result in zip(group, results):
+                hypothesis = result.hypotheses[0]
+                # CTranslate2's score is the log-probability normalised by length.
+                score = result.scores[0] if result.scores else None
+                out[i] = (self.tokenizer.decode(hypothesis), score, len(hypothesis),
+                          len(hypothesis) >= max_length)
+        return out
+
+
+def translate_documents(docs: Iterable[Document], target: Language, config: Any,
+                        stats: StageStats, plan: TranslationPlan | None = None,
+                        translator: Any = None, settings: TranslateSettings | None = None,
+                        lid: Any = None, engine: _Engine | None = None) -> Iterator[Document]:
+    """Translate English documents into ``target``; yield the synthetic documents.
+
+    Args:
+        docs: source documents (``load_seed``).
+        config: the language's ``TranslateConfig``.
+        plan: ``translation_plan(config, target)`` when the caller made it already;
+            a skipped plan marks ``stats`` skipped (reason, hint) and yields nothing.
+        translator: a loaded ``ctranslate2.Translator`` (or an object with the same
+            ``translate_iterable``); None loads the plan's model on first use.
+        settings: batch sizes and check thresholds; None takes them from ``config``.
+        lid: the LID model for the output-language check (None: lid.176).
+    """
+    plan = plan or translation_plan(config, target)
+    if plan.skipped:
+        stats.skip(plan.reason, plan.hint)
+        return
+    settings = settings or TranslateSettings.from_config(config)
+    source = get_language(config.source_language)
+    engine = engine or _Engine(plan, source, target, config, settings, translator, lid)
+    stats.extra.setdefault("model", plan.model.name)
+    stats.extra.setdefault("licence", plan.model.licence)
+    pending: list[tuple[Document, Layout, list[list[str]]]] = []
+    pending_tokens = 0
+    for doc in docs:
+        stats.count_in(doc.text)
+        layout = engine.layout(doc.text)
+        if not layout.sentences:
+            stats.reject(doc, "mt_nothing_to_translate")
+            continue
+        tokens = engine.tokenizer.encode(layout.sentences)
+        longest = max(len(t) for t in tokens)
+        if longest > settings.max_source_tokens:
+            stats.reject(doc, "mt_source_too_long", source_tokens=longest,
+                         max_source_tokens=settings.max_source_tokens)
+            continue
+        pending.append((doc, layout, tokens))
+        pending_tokens += sum(len(t) for t in tokens)
+        if pending_tokens >= settings.window_tokens:
+            yield from _finish(pending, engine, plan, target, settings, stats)
+            pending, pending_tokens = [], 0
+    yield from _finish(pending, engine, plan, target, settings, stats)
+
+
+def _finish(pending: list[tuple[Document, Layout, list[list[str]]]], engine: _Engine,
+            plan: TranslationPlan, target: Language, settings: TranslateSettings,
+            stats: StageStats) -> Iterator[Document]:
+    """Translate the sentences of ``pending`` in one stream, then check and yield each."""
+    flat = [t for _, _, tokens in pending for t in tokens]
+    translated = engine.translate(flat)
+    stats.extra["sentences"] = stats.extra.get("sentences", 0) + len(flat)
+    stats.extra["source_tokens"] = stats.extra.get("source_tokens", 0) + sum(map(len, flat))
+    stats.extra["target_tokens"] = (stats.extra.get("target_tokens", 0)
+                                    + sum(t[2] for t in translated))
+    decoding = engine.decoding()
+    start = 0
+    for doc, layout, tokens in pending:
+        part = translated[start:start + len(tokens)]
+        start += len(tokens)
+        outputs = [t[0] for t in part]
+        signals = engine.checker.score(layout.sentences, outputs, [t[1] for t in part])
+        for sig, (_, _, _, hit) in zip(signals, part):
+            if hit:
+                sig["hit_max_length"] = 1
+        failures = [engine.checker.decide(sig) for sig in signals]
+        failed = {reason for f in failures for reason in f}
+        if failed and settings.on_failure == "drop":
+            reason = next(r for r in REASONS if r in failed)
+            index = next(i for i, f in enumerate(failures) if reason in f)
+            stats.reject(doc, reason, sentence=index, source_sentence=layout.sentences[index],
+                         output_sentence=outputs[index], check_signals=signals[index],
+                         failed=sorted(failed))
+            continue
+        model = plan.model
+        yield stats.count_out(Document(
+            id=stable_id("synthetic", model.name, doc.id), text=layout.reassemble(outputs),
+            url=doc.url, source=f"translate:{model.name}", kind="synthetic",
+            language=target.code,
+            metadata={"source_id": doc.id, "source_url": doc.url, "model": model.name,
+                      "model_repo": model.repo, "licence": model.licence,
+                      "decoding": decoding, "checks": summarize(signals, failures)}))
+
+
+def with_settings(settings: TranslateSettings, **changes: Any) -> TranslateSettings:
+    """A copy of ``settings`` with some fields (or check thresholds) changed."""
+    check_names = {f.name for f in fields(CheckThresholds)}
+    checks = {k: v for k, v in changes.items() if k in check_names}
+    rest = {k: v for k, v in changes.items() if k not in check_names}
+    return replace(settings, checks=replace(settings.checks, **checks), **rest)
+
+
+def translate_chunks(chunks: Iterable[SeedChunk], out_dir: Path, target: Language, config: Any,
+                     stats: StageStats, plan: TranslationPlan | None = None,
+                     settings: TranslateSettings | None = None, translator: Any = None,
+                     lid: Any = None) -> list[Path]:
+    """Translate ``chunk_seed`` chunks into ``out_dir/<chunk>.parquet``, resumably.
+
+    A chunk is finished when its Parquet file and its ``.stats.json`` both exist
+    (each written atomically, stats last); a finished chunk is not translated again,
+    its counts are read back into ``stats``. So a killed run, run again, redoes only
+    the unfinished chunks and never duplicates a document. Returns the chunk files.
+    """
+    plan = plan or translation_plan(config, target)
+    out_dir = Path(out_dir)
+    if plan.skipped:
+        stats.skip(plan.reason, plan.hint)
+        return []
+    settings = settings or TranslateSettings.from_config(config)
+    engine: _Engine | None = None
+    paths = []
+    for chunk in chunks:
+        path, stats_path = out_dir / f"{chunk.name}.parquet", out_dir / f"{chunk.name}.stats.json"
+        if not (path.is_file() and stats_path.is_file()):
+            if engine is None:
+                engine = _Engine(plan, get_language(config.source_language), target, config,
+                                 settings, translator, lid)
+            chunk_stats = StageStats(stats.stage, on_reject=stats.on_reject)
+            write_docs(translate_documents(chunk.docs, target, config, chunk_stats, plan=plan,
+                                           settings=settings, engine=engine), path)
+            write_json(stats_path, chunk_stats.to_dict())
+        stats.merge(StageStats.from_dict(read_json(stats_path)))
+        paths.append(path)
+    return paths
