@@ -31,7 +31,7 @@ def test_languages_lists_configured_with_tool_labels(capsys):
     assert "swh_Latn" in out and "Swahili" in out and "eng_Latn" in out
 
 
-@pytest.mark.parametrize("command", [[], ["language"], ["languages"], ["scheduler"],
+@pytest.mark.parametrize("command", [[], ["language"], ["languages"], ["scheduler"], ["models", "list"],
                                      ["models", "fetch"]])
 def test_every_help_explains_itself(command, capsys):
     with pytest.raises(SystemExit) as exc:

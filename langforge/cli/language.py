@@ -1,8 +1,4 @@
-"""The ``langforge`` command line.
-
-Exit codes: 0 success, 1 the run failed, 2 usage or configuration error (bad
-arguments, unknown language, invalid config, missing model) detected before work.
-"""
+"""``langforge language``, ``languages`` and ``scheduler``: building a language."""
 
 from __future__ import annotations
 
@@ -12,19 +8,9 @@ import os
 import shutil
 import sys
 
-from langforge.errors import ConfigError, FetchError, LangforgeError, MissingModelError
+from langforge.cli import EXIT_FAILED, EXIT_OK, HelpFormatter
 
 log = logging.getLogger("langforge")
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
-                        format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
-    for noisy in ("luigi", "luigi-interface", "trafilatura", "datasets", "urllib3", "filelock",
-                   "matplotlib"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def cmd_language(args: argparse.Namespace) -> int:
@@ -77,24 +63,9 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
     return EXIT_FAILED  # not reached
 
 
-def cmd_models_fetch(args: argparse.Namespace) -> int:
-    from langforge.mt_models import fetch_model, models_dir
-
-    path = fetch_model(args.mt, models_dir())
-    print(f"model {args.mt} ready in {path}")
-    return EXIT_OK
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="langforge",
-        description="Build a pre-training corpus and an expanded tokenizer for one language.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("language", help="build one language end to end (the Luigi graph)",
-                       formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+                       formatter_class=HelpFormatter,
                        description="Extract, identify, filter and deduplicate web text, "
                        "translate the English seed, publish the dataset and train the expanded "
                        "tokenizer. Completed steps are not redone.")
@@ -114,45 +85,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8082, help="central scheduler port")
     p.set_defaults(func=cmd_language)
 
-    p = sub.add_parser("languages", help="list configured languages and each tool's label")
+    p = sub.add_parser("languages", help="list configured languages and each tool's label",
+                       description="List the configured languages with their label in each "
+                       "tool (fastText lid.176, GlotLID, NLLB, M2M100, MADLAD-400, CLD2); "
+                       "'-' means the tool does not cover the language.")
     p.set_defaults(func=cmd_languages)
 
     p = sub.add_parser("scheduler", help="start luigid (the Luigi scheduler and its web UI)",
-                       formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+                       formatter_class=HelpFormatter,
+                       description="Start Luigi's central scheduler in the foreground; then "
+                       "run 'langforge language ... --scheduler central' and watch the graph "
+                       "at http://HOST:PORT.")
     p.add_argument("--build-dir", default="build", help="state and logs go to BUILD_DIR/luigi/")
     p.add_argument("--host", default="127.0.0.1", help="address to bind; keep 127.0.0.1 "
                    "unless workers on other machines must reach it")
     p.add_argument("--port", type=int, default=8082)
     p.set_defaults(func=cmd_scheduler)
-
-    p = sub.add_parser("models", help="fetch models (needs a network)")
-    models_sub = p.add_subparsers(dest="models_command", required=True, metavar="ACTION")
-    f = models_sub.add_parser("fetch", help="fetch or convert a translation model",
-                              formatter_class=argparse.ArgumentDefaultsHelpFormatter)
-    f.add_argument("--mt", required=True, help="model name, e.g. nllb-200-distilled-600M")
-    f.set_defaults(func=cmd_models_fetch)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    _setup_logging(args.verbose)
-    try:
-        return args.func(args)
-    except (ConfigError, MissingModelError) as exc:
-        print(f"langforge: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except FetchError as exc:
-        print(f"langforge: download failed: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except LangforgeError as exc:
-        print(f"langforge: error: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    except KeyboardInterrupt:
-        print("langforge: interrupted", file=sys.stderr)
-        return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from langforge.cli import main
+
+sys.exit(main())
