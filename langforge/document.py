@@ -122,10 +122,14 @@ class StageStats:
     hint: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     on_reject: RejectSink | None = field(default=None, repr=False, compare=False)
+    #: Called with the number of inputs seen so far (progress reporting).
+    on_progress: Callable[[int], None] | None = field(default=None, repr=False, compare=False)
 
     def count_in(self, text: str | bytes = "") -> None:
         self.docs_in += 1
         self.chars_in += len(text)
+        if self.on_progress is not None:
+            self.on_progress(self.docs_in)
 
     def count_out(self, doc: Document) -> Document:
         self.docs_out += 1
