@@ -103,6 +103,28 @@ class TranslateConfig(_Section):
     compute_type: str = "int8"
     inter_threads: int = Field(1, ge=1, le=64)
     intra_threads: int = Field(0, ge=0, le=64)
+    chunk_docs: int = Field(200, ge=1, description="seed documents per Luigi task (resume unit)")
+    max_batch_tokens: int = Field(2048, ge=1, description="CTranslate2 batch size in tokens")
+    window_tokens: int = Field(32_768, ge=1, description="tokens read ahead per "
+                               "translate_iterable call")
+    max_source_tokens: int = Field(256, ge=1, description="longer sentences are not translated "
+                                   "(mt_source_too_long)")
+    max_decoding_ratio: float = Field(3.0, gt=0, description="target tokens allowed per source "
+                                      "token (max_decoding_length)")
+    max_decoding_tokens: int = Field(512, ge=1)
+    on_failure: Literal["drop", "keep"] = Field("drop", description="drop documents with a "
+                                                "failing sentence, or keep them with the record")
+    # Output checks (calibrated on real en-sw pairs; see langforge/translate/checks.py).
+    min_length_ratio: float | None = Field(0.6, gt=0)
+    max_length_ratio: float | None = Field(2.6, gt=0)
+    max_copy_frac: float | None = Field(0.6, gt=0, le=1)
+    max_repeat_ngram_frac: float | None = Field(0.35, gt=0, le=1)
+    max_tandem_repeats: int | None = Field(2, ge=1)
+    min_other_lid_score: float | None = Field(0.5, gt=0, le=1)
+    min_target_lid_score: float = Field(1e-3, ge=0, le=1)
+    min_target_lid_score_alone: float = Field(1e-4, ge=0, le=1)
+    min_mean_logprob: float | None = Field(None, lt=0, description="off by default: no en-sw "
+                                           "model was available to calibrate it")
 
 
 class VocabConfig(_Section):

@@ -1,40 +1,82 @@
-"""The synthetic part of the graph: English seed documents translated with CTranslate2."""
+"""The synthetic part of the graph: English seed documents translated with CTranslate2.
+
+The seed is cut into chunks of ``translate.chunk_docs`` documents, one
+``TranslateChunk`` task each, so a killed run redoes only unfinished chunks and a
+cluster translates chunks in parallel. ``TranslateSeed`` gathers them.
+"""
 
 from __future__ import annotations
 
+import math
+from itertools import islice
 from pathlib import Path
 
 import luigi
 
-from langforge.languages import get_language
-from langforge.storage import write_docs
+from langforge.storage import DOCS_NAME, read_docs, write_docs
 from langforge.translate import load_seed, translate_documents, translation_plan
 from pipelines.base import LanguageTask, stage_output
 
 DEFAULT_SEED = Path(__file__).resolve().parent.parent / "resources" / "sample" / "seed_en.jsonl"
 
 
-class TranslateSeed(LanguageTask):
-    """Translate the English seed set into the language (skipped without a model)."""
+class SeedTask(LanguageTask):
+    """A task over the language's English seed set."""
 
     seed = luigi.Parameter(default="", description="seed file; empty = config, else the "
                            "embedded English seed")
 
-    def output(self):
-        return self.success_target(self.stage_dir("translate"))
-
     def seed_path(self) -> str:
         return self.seed or self.config.translate.seed or str(DEFAULT_SEED)
 
+    def seed_docs(self):
+        return load_seed(self.seed_path(), limit=self.config.translate.max_documents)
+
+
+class TranslateChunk(SeedTask):
+    """Translate documents [chunk * chunk_docs, (chunk + 1) * chunk_docs) of the seed."""
+
+    chunk = luigi.IntParameter(description="chunk number")
+    chunk_docs = luigi.IntParameter(description="documents per chunk")
+
+    def output(self):
+        return self.success_target(self.stage_dir("translate-chunks", f"chunk-{self.chunk:05d}"))
+
     def run(self):
         config = self.config
-        settings = config.translate
-        target = config.lang
+        start = self.chunk * self.chunk_docs
+        docs = islice(self.seed_docs(), start, start + self.chunk_docs)
         with stage_output(Path(self.output().path).parent) as out:
             stats = out.stats("translate")
-            plan = translation_plan(settings, target)
-            docs = ()
-            if not getattr(plan, "skipped", False):
-                get_language(settings.source_language)
-                docs = load_seed(self.seed_path(), limit=settings.max_documents)
-            write_docs(translate_documents(docs, target, settings, stats, plan=plan), out.docs_path)
+            plan = translation_plan(config.translate, config.lang)
+            write_docs(translate_documents(docs, config.lang, config.translate, stats, plan=plan),
+                       out.docs_path)
+
+
+class TranslateSeed(SeedTask):
+    """The synthetic corpus: every chunk's documents, or a ``skipped`` record saying
+    why translation could not run and which command fixes it."""
+
+    def _plan(self):
+        config = self.config
+        return translation_plan(config.translate, config.lang)
+
+    def requires(self):
+        if self._plan().skipped:
+            return []
+        chunk_docs = self.config.translate.chunk_docs
+        count = sum(1 for _ in self.seed_docs())
+        return [TranslateChunk(language=self.language, build_dir=self.build_dir, seed=self.seed,
+                               chunk=i, chunk_docs=chunk_docs)
+                for i in range(math.ceil(count / chunk_docs))]
+
+    def output(self):
+        return self.success_target(self.stage_dir("translate"))
+
+    def run(self):
+        plan = self._plan()
+        chunk_docs = [Path(t.path).parent / DOCS_NAME for t in luigi.task.flatten(self.input())]
+        with stage_output(Path(self.output().path).parent) as out:
+            if plan.skipped:  # chunk tasks record their own counts otherwise
+                out.stats("translate").skip(plan.reason, plan.hint)
+            write_docs((doc for path in chunk_docs for doc in read_docs(path)), out.docs_path)
