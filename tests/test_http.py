@@ -190,3 +190,31 @@ def test_progress_bar_only_on_a_terminal(caplog):
             quiet.update(500)
     assert plain.getvalue() == ""
     assert "y.warc.gz: 500 of 1,000 B" in caplog.text
+
+
+def test_urls_in_logs_and_errors_carry_no_secrets():
+    from langforge.sources.http import redact_url
+
+    url = ("https://alice:s3cr3t@mirror.example/crawl-data/x.warc.gz"
+           "?X-Amz-Signature=abc123&X-Amz-Credential=AKIA&part=1&access_token=zz9tokzz")
+    clean = redact_url(url)
+    for secret in ("s3cr3t", "abc123", "AKIA", "zz9tokzz"):
+        assert secret not in clean
+    assert "alice:***@mirror.example" in clean and "part=1" in clean
+    assert redact_url("https://data.commoncrawl.org/a.warc.gz") == \
+        "https://data.commoncrawl.org/a.warc.gz"
+
+
+def test_fetch_error_redacts_credentials(tmp_path):
+    import pytest as _pytest
+
+    from langforge.errors import FetchError
+    from langforge.sources.http import HttpClient, HttpConfig
+
+    server = FaultyHTTPServer(tmp_path)
+    with server:
+        client = HttpClient(HttpConfig(max_attempts=1), sleep=lambda s: None)
+        url = server.url("missing.warc.gz").replace("http://", "http://bob:hunter2@")
+        with _pytest.raises(FetchError) as exc:
+            client.get_bytes(url)
+    assert "hunter2" not in str(exc.value) and "bob:***@" in str(exc.value)

@@ -22,7 +22,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from langforge.errors import FetchError, InputError
-from langforge.sources.http import HttpClient, PermanentError, Progress
+from langforge.sources.http import HttpClient, PermanentError, Progress, redact_url
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +135,7 @@ def download_warc(url: str, dest: str | os.PathLike, client: HttpClient | None =
     part.parent.mkdir(parents=True, exist_ok=True)
     have = part.stat().st_size if part.exists() else 0
     if have:
-        log.info("resuming %s at byte %s", url, f"{have:,}")
+        log.info("resuming %s at byte %s", redact_url(url), f"{have:,}")
     remote = client.open(url, start=have)
     transferred = 0
     with part.open("ab") as out, Progress(dest.name) as progress:
@@ -160,7 +160,7 @@ def download_warc(url: str, dest: str | os.PathLike, client: HttpClient | None =
                 os.fsync(out.fileno())
     size = part.stat().st_size
     if remote.total is not None and size != remote.total:
-        raise FetchError(f"cannot fetch {url}: local file has {size:,} bytes, the server "
+        raise FetchError(f"cannot fetch {redact_url(url)}: local file has {size:,} bytes, the server "
                          f"declared {remote.total:,}")
     records = None
     if verify:
@@ -168,7 +168,7 @@ def download_warc(url: str, dest: str | os.PathLike, client: HttpClient | None =
             records = check_warc(part, digests=digests).records
         except InputError as exc:
             part.unlink()
-            raise InputError(f"{url}: downloaded file failed its integrity check: {exc}") from exc
+            raise InputError(f"{redact_url(url)}: downloaded file failed its integrity check: {exc}") from exc
     os.replace(part, dest)
     return Download(url, dest, size, transferred, records)
 

@@ -17,9 +17,11 @@ from __future__ import annotations
 import email.utils
 import io
 import logging
+import re
 import sys
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -31,6 +33,26 @@ from langforge import __version__
 from langforge.errors import ConfigError, FetchError
 
 log = logging.getLogger(__name__)
+
+_SECRET_PARAM = re.compile(r"(sig|signature|token|key|secret|password|credential|auth)",
+                           re.IGNORECASE)
+
+
+def redact_url(url: str) -> str:
+    """``url`` fit for logs and error messages: no password, no signed query values."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return "<unparseable url>"
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, host = netloc.rsplit("@", 1)
+        netloc = f"{userinfo.split(':', 1)[0]}:***@{host}" if ":" in userinfo else f"***@{host}"
+    query = urllib.parse.urlencode(
+        [(k, "***" if _SECRET_PARAM.search(k) else v)
+         for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)], safe="*")
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
 
 USER_AGENT = (
     f"langforge/{__version__} (corpus builder for low-resource languages; "
@@ -175,7 +197,7 @@ class HttpClient:
             retry=tenacity.retry_if_exception_type((TransientError, *_NETWORK_ERRORS)),
             sleep=self._sleep,
             before_sleep=lambda state: log.info(
-                "retrying %s after %s (attempt %d of %d)", url,
+                "retrying %s after %s (attempt %d of %d)", redact_url(url),
                 describe(state.outcome.exception()), state.attempt_number,
                 self.config.max_attempts),
             reraise=True,
@@ -184,11 +206,11 @@ class HttpClient:
             return retryer(func)
         except PermanentError as exc:
             at = f" {where()}" if where else ""
-            raise FetchError(f"cannot fetch {url}{at}: {exc}") from exc
+            raise FetchError(f"cannot fetch {redact_url(url)}{at}: {exc}") from exc
         except (TransientError, *_NETWORK_ERRORS) as exc:
             at = f" {where()}" if where else ""
             raise FetchError(
-                f"cannot fetch {url}{at} after {self.config.max_attempts} attempts: "
+                f"cannot fetch {redact_url(url)}{at} after {self.config.max_attempts} attempts: "
                 f"{describe(exc)}") from exc
 
     def request(self, url: str, *, start: int | None = None,
