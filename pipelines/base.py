@@ -11,6 +11,7 @@ import luigi
 
 from langforge.config import LanguageConfig, load_config
 from langforge.document import StageStats
+from langforge.progress import Progress
 from langforge.storage import DOCS_NAME, RejectWriter, atomic_path, mark_success, read_json, write_json
 
 log = logging.getLogger("langforge.pipeline")
@@ -51,19 +52,30 @@ class StageOutput:
     ``_SUCCESS`` marker is set and the directory is renamed into place.
     """
 
-    def __init__(self, tmp: Path):
+    def __init__(self, tmp: Path, label: str = ""):
         self.dir = tmp
+        self.label = label
         self.rejects = RejectWriter()
         self._stats: list[StageStats] = []
+        self._progress: list[Progress] = []
 
     @property
     def docs_path(self) -> Path:
         return self.dir / DOCS_NAME
 
     def stats(self, stage: str) -> StageStats:
-        stats = StageStats(stage=stage, on_reject=self.rejects)
+        """Stats of one stage of this run; its inputs are shown as progress (a bar
+        on a terminal, a log line every 30 s otherwise)."""
+        desc = stage if self.label in ("", stage) else f"{stage} {self.label}"
+        progress = Progress(desc, unit="docs")
+        self._progress.append(progress)
+        stats = StageStats(stage=stage, on_reject=self.rejects, on_progress=progress.update_to)
         self._stats.append(stats)
         return stats
+
+    def close_progress(self) -> None:
+        for progress in self._progress:
+            progress.close()
 
 
 @contextmanager
@@ -71,8 +83,11 @@ def stage_output(directory: Path) -> Iterator[StageOutput]:
     """Build a stage's output directory atomically (see ``StageOutput``)."""
     with atomic_path(directory) as tmp:
         tmp.mkdir(parents=True)
-        out = StageOutput(tmp)
-        yield out
+        out = StageOutput(tmp, label=directory.name)
+        try:
+            yield out
+        finally:
+            out.close_progress()
         out.rejects.write(tmp / REJECTED)
         write_json(tmp / STATS, [s.to_dict() for s in out._stats])
         mark_success(tmp)

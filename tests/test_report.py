@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import html
+import json
 import re
 import shutil
 import subprocess
@@ -144,12 +146,12 @@ def test_hostile_text_is_escaped(report):
     assert "<script" not in outside_fences and "<img" not in outside_fences
 
 
-def test_skipped_translation_and_thresholds_shown(report):
+def test_skipped_translation_and_thresholds_shown(report, swahili_config):
     page = report[0]
     assert "Translation skipped: no translation model configured (translate.model is empty)." \
            in page
     assert "make models MT=nllb-200-distilled-600M" in page
-    assert "min_score = 0.4" in page
+    assert f"min_score = {swahili_config.lid.min_score:g}" in page
     assert "<td>line_punct_ratio</td><td>min_line_punct_ratio 0.143</td>" in page
     assert "<td>dup_line_frac</td><td>max_dup_line_frac 0.3</td>" in page
 
@@ -169,7 +171,7 @@ def test_tokenizer_table_rendered_generically(report):
     assert "<td>heldout.tokens_per_word_merged</td><td class=\"num\">2.05</td>" in page
     assert "<td>base</td><td>mistral-7b-v0.1</td>" in page
     assert "<caption>sizes</caption>" in page
-    assert "<th>method</th><th>addon_vocab_size_used</th>" in page
+    assert "<th>method</th><th>addon_<wbr>vocab_<wbr>size_<wbr>used</th>" in page
 
 
 def test_deterministic(report, build_dir, summary):
@@ -233,21 +235,89 @@ def test_synthetic_split_models_and_checks(tmp_path, swahili_config, summary):
     assert page.count("<summary>synthetic: ") == 2
 
 
-@pytest.mark.slow
-def test_renders_in_headless_chromium(build_dir, summary, tmp_path):
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--hide-scrollbars")
+WINDOW_WIDTH = 1280
+
+# Injected into a copy of the report (the report itself has no script): once the page
+# has loaded, it writes what the browser saw into a <pre> that --dump-dom returns.
+CHECK_SCRIPT = """<script>
+window.langforgeErrors = [];
+window.addEventListener("error", e => window.langforgeErrors.push(
+  String(e.message || (e.target && (e.target.src || e.target.href)) || e.type)), true);
+window.addEventListener("load", () => {
+  const images = Array.from(document.images);
+  const check = {
+    images: images.length,
+    loaded: images.filter(i => i.complete && i.naturalWidth > 0).length,
+    sections: Array.from(document.querySelectorAll("main > section[id]")).map(
+      s => [s.id, Math.round(s.getBoundingClientRect().height)]),
+    errors: window.langforgeErrors,
+    pageWidth: document.documentElement.scrollWidth};
+  const pre = document.createElement("pre");
+  pre.id = "langforge-check";
+  pre.textContent = JSON.stringify(check);
+  document.body.appendChild(pre);
+});
+</script>"""
+
+
+def chromium() -> str:
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
-        pytest.skip("chromium not installed (Debian: apt-get install chromium)")
-    html_path, _ = write_report(build_dir, summary)
-    shot = tmp_path / "shot.png"
-    subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}",
-                    "--window-size=1280,4000", html_path.resolve().as_uri()],
-                   check=True, capture_output=True, timeout=60)
-    data = shot.read_bytes()
-    assert data.startswith(PNG_MAGIC) and len(data) > 50_000
+        pytest.skip("chromium not installed (Debian: apt-get install chromium; .ci/run "
+                    "installs it when run as root)")
+    return browser
+
+
+def run_chromium(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+                          check=True, capture_output=True, text=True, timeout=90)
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory) -> tuple[str, Path]:
+    """The embedded sample built end to end once (about 10 s), with Chromium's path."""
+    browser = chromium()  # skip before building
+    from pipelines.language import language_task, run_language
+
+    task = language_task("sw", build_dir=str(tmp_path_factory.mktemp("sample-build")))
+    ok, _ = run_language(task)
+    assert ok, "the sample build failed"
+    return browser, Path(task.lang_dir)
+
+
+@pytest.mark.slow
+def test_sample_report_renders_in_headless_chromium(sample_build, tmp_path):
+    browser, lang_dir = sample_build
+    page = (lang_dir / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in page  # the check script below is only in the copy
+    checked = tmp_path / "report-check.html"
+    checked.write_text(page.replace("<head>", "<head>" + CHECK_SCRIPT, 1), encoding="utf-8")
+    dom = run_chromium(browser, tmp_path / "profile", "--dump-dom",
+                       "--virtual-time-budget=5000", f"--window-size={WINDOW_WIDTH},2000",
+                       checked.as_uri()).stdout
+    found = re.search(r'<pre id="langforge-check">(.*?)</pre>', dom, re.S)
+    assert found, "the check script did not run: " + dom[-500:]
+    check = json.loads(html.unescape(found.group(1)))
+    assert check["errors"] == []
+    # funnel, drop reasons, LID, quality grid, domains, lengths, dup clusters, tokenizer sizes
+    assert check["images"] == len(images(page)) == 8
+    assert check["loaded"] == check["images"]
+    assert [name for name, _ in check["sections"]] == list(SECTION_IDS)
+    assert all(height > 50 for _, height in check["sections"]), check["sections"]
+    assert check["pageWidth"] <= WINDOW_WIDTH  # nothing pushes the page sideways
+
+    shot = tmp_path / "report.png"
+    run_chromium(browser, tmp_path / "profile", f"--screenshot={shot}",
+                 f"--window-size={WINDOW_WIDTH},6000", (lang_dir / "report.html").as_uri())
+    from PIL import Image  # a dependency of matplotlib
+
+    with Image.open(shot) as picture:
+        assert picture.size == (WINDOW_WIDTH, 6000)
+        colours = picture.convert("RGB").getcolors(maxcolors=1 << 20)
+    assert colours is not None and len(colours) > 500  # plots and text, not a blank page
 
 
 @pytest.mark.slow

@@ -122,6 +122,19 @@ def _overview(summary: dict[str, Any], kept: KeptData, rejected: RejectedData) -
     return Section("overview", "Overview", blocks)
 
 
+#: Stages that are not a step of the web documents' funnel: translation is a side
+#: branch (its input is the English seed) and the tokenizer trains on the dataset
+#: minus a held-out part, which would read as a drop.
+_OFF_FUNNEL = frozenset({"translate", "vocab"})
+
+
+def _chars_out(stage: dict[str, Any]) -> int | None:
+    """Characters kept by a stage, or None where it passes on records without text yet
+    (reading WARC pages counts payload bytes in, no text out)."""
+    chars, docs = stage.get("chars_out", 0), stage.get("docs_out", 0)
+    return None if docs and not chars else chars
+
+
 def _funnel(summary: dict[str, Any]) -> Section:
     stages = summary.get("stages") or {}
     if not stages:
@@ -145,14 +158,16 @@ def _funnel(summary: dict[str, Any]) -> Section:
             hint = f" Fix: {st['hint']}" if st.get("hint") else ""
             blocks.append(Paragraph(f"Stage {name} {st.get('status')}: "
                                     f"{st.get('reason') or 'no reason recorded'}.{hint}", "warn"))
-    names = list(stages)
+    names = [n for n in stages if n not in _OFF_FUNNEL] or list(stages)
     first = stages[names[0]]
     blocks.append(Image("funnel", plots.funnel(
         ["input", *names], [first.get("docs_in", 0)] + [stages[n].get("docs_out", 0)
                                                         for n in names],
-        [first.get("chars_in", 0)] + [stages[n].get("chars_out", 0) for n in names],
+        [first.get("chars_in", 0)] + [_chars_out(stages[n]) for n in names],
         ["input"] + [stages[n].get("status", "ok") for n in names]),
-        "Documents and characters entering the pipeline and left after each stage"))
+        "Documents and characters entering the pipeline and left after each stage (the "
+        "translation branch is in the table above and under Synthetic data; the tokenizer "
+        "trains on the dataset without dropping any of it)"))
     if drops:
         top = sorted(drops.items(), key=lambda kv: (-kv[1], kv[0]))
         blocks.append(Image("drop_reasons", plots.drop_reasons([k for k, _ in top],
@@ -331,6 +346,8 @@ def _tokenizer(summary: dict[str, Any]) -> Section:
     blocks: list = [Table(["figure", "value"], _scalars(tok))]
     for key, rows in _row_tables(tok):
         columns = list(dict.fromkeys(k for row in rows for k in row))
+        # Naming columns (e.g. "method") first, figures after: a row reads left to right.
+        columns.sort(key=lambda c: all(_num(r.get(c)) or r.get(c) is None for r in rows))
         blocks.append(Table(columns, [[row.get(c) for c in columns] for row in rows], key))
     sizes = tok.get("sizes") or []
     x_key = next((k for k in ("addon_vocab_size_used", "addon_vocab_size_requested",

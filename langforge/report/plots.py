@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
 KEPT = "#2a9d8f"
 REJECTED = "#e76f51"
@@ -37,6 +37,14 @@ def _png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
+def compact_number(value: float) -> str:
+    """Tick labels that stay short: 950, 12k, 1.5M, 2G."""
+    for scale, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= scale:
+            return f"{value / scale:.3g}{suffix}"
+    return f"{value:.3g}"
+
+
 def _thousands(ax, axis: str = "x") -> None:
     fmt = FuncFormatter(lambda v, _: f"{v:,.0f}")
     (ax.xaxis if axis == "x" else ax.yaxis).set_major_formatter(fmt)
@@ -50,11 +58,12 @@ def _style(ax, title: str, xlabel: str, ylabel: str) -> None:
     ax.grid(axis="both", alpha=0.25)
 
 
-def funnel(stages: Sequence[str], docs_out: Sequence[int], chars_out: Sequence[int],
+def funnel(stages: Sequence[str], docs_out: Sequence[int], chars_out: Sequence[int | None],
            statuses: Sequence[str]) -> bytes:
     """Documents and characters left after each stage (skipped stages in grey).
 
-    Pass the input as a first pseudo-stage with status ``input``.
+    Pass the input as a first pseudo-stage with status ``input``; a character
+    count of None (not measured by that stage) is labelled so, with no bar.
     """
     fig = _figure(9, 0.45 * len(stages) + 1.6)
     axes = fig.subplots(1, 2, sharey=True)
@@ -63,13 +72,16 @@ def funnel(stages: Sequence[str], docs_out: Sequence[int], chars_out: Sequence[i
     y = np.arange(len(stages))
     for ax, values, label in ((axes[0], docs_out, "documents"), (axes[1], chars_out,
                                                                   "characters")):
-        ax.barh(y, values, color=colors)
+        measured = [v or 0 for v in values]
+        ax.barh(y, measured, color=colors)
         _style(ax, f"{label.capitalize()} after each stage", label, "")
-        _thousands(ax)
-        top = max(values) if len(values) and max(values) > 0 else 1
+        ax.xaxis.set_major_locator(MaxNLocator(5, integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: compact_number(v)))
+        top = max(measured) if measured and max(measured) > 0 else 1
         for yi, value in zip(y, values):
-            ax.text(value + top * 0.01, yi, f"{value:,}", va="center", fontsize=8)
-        ax.set_xlim(0, top * 1.2)
+            ax.text((value or 0) + top * 0.01, yi,
+                    "not counted" if value is None else f"{value:,}", va="center", fontsize=8)
+        ax.set_xlim(0, top * 1.25)
     axes[0].set_yticks(y, [s if st in ("ok", "input") else f"{s} ({st})"
                            for s, st in zip(stages, statuses)])
     axes[0].invert_yaxis()  # shared: first stage on top for both panels
@@ -161,7 +173,11 @@ def histogram(series: dict[str, tuple[np.ndarray, str]], title: str, xlabel: str
                     rotation=90, ha="right", va="top")
     if log_x:
         ax.set_xscale("log")
-        _thousands(ax)  # 100 and 1,000 read better than 10^2 and 10^3
+        # Labels at 1-2-5 steps (50, 100, 200, 500, 1k) read better than 10^2 and
+        # matplotlib's crowded minor labels (4x10^1, 6x10^1, ...).
+        ax.xaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: compact_number(v)))
+        ax.xaxis.set_minor_formatter(NullFormatter())
     else:
         ax.xaxis.set_major_locator(MaxNLocator(5))
         if high >= 1000:

@@ -101,7 +101,8 @@ def _html_block(block: Block) -> str:
         cls = f' class="{block.tone}"' if block.tone else ""
         return f"<p{cls}>{esc(block.text)}</p>"
     if isinstance(block, Table):
-        head = "".join(f"<th>{esc(h)}</th>" for h in block.header)
+        # Long snake_case column names may wrap after an underscore, not mid-word.
+        head = "".join(f"<th>{esc(h).replace('_', '_<wbr>')}</th>" for h in block.header)
         body = "".join(
             "<tr>" + "".join(f'<td class="num">{esc(_cell(c))}</td>' if _is_numeric(c)
                              else f"<td>{esc(_cell(c))}</td>" for c in row) + "</tr>"
