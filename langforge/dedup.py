@@ -10,6 +10,7 @@ the result is deterministic given the input order.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import numpy as np
@@ -17,7 +18,7 @@ import xxhash
 from datasketch import MinHash
 
 from langforge.config import LanguageConfig
-from langforge.document import Document, StageStats
+from langforge.document import Document, StageStats, counted
 from langforge.errors import ConfigError, InputError
 from langforge.text import WordSplitter, normalizer, word_splitter
 
@@ -223,3 +224,48 @@ def _near_dedup(make_docs: MakeDocs, stats: StageStats, split_words: WordSplitte
                          cluster_size=size)
     if index + 1 != len(expected):
         raise _second_pass_error(len(expected), index + 1)
+
+
+def deduplicate(make_docs: MakeDocs, lang_config: LanguageConfig, stats: StageStats,
+                scratch_dir: Path) -> Iterator[Document]:
+    """The dedup stage as the language's config asks: exact, then MinHash near-dedup.
+
+    Both passes count in one ``stats`` (documents in = the stage's input, drops
+    under ``exact_duplicate`` and ``near_duplicate``). With ``dedup.near`` the
+    exact pass's survivors are spilled to a Parquet file in ``scratch_dir`` (removed
+    at the end), because near-dedup reads its input twice.
+
+    Raises:
+        ConfigError: bad MinHash parameters (at call time).
+    """
+    dedup = lang_config.dedup
+    if not dedup.near:
+        return exact_dedup(make_docs, stats) if dedup.exact else counted(make_docs(), stats)
+    for name in ("near_ngram_words", "near_bands", "near_rows"):
+        if getattr(dedup, name) < 1:
+            raise ConfigError(f"dedup.{name} must be at least 1")
+    return _exact_then_near(make_docs, lang_config, stats, Path(scratch_dir))
+
+
+def _exact_then_near(make_docs: MakeDocs, lang_config: LanguageConfig, stats: StageStats,
+                     scratch_dir: Path) -> Iterator[Document]:
+    from langforge.storage import read_docs, write_docs
+
+    dedup = lang_config.dedup
+    spill = scratch_dir / "exact-dedup.parquet"
+    first = StageStats(stats.stage, on_reject=stats.on_reject, on_progress=stats.on_progress)
+    write_docs(exact_dedup(make_docs, first) if dedup.exact else counted(make_docs(), first),
+               spill)
+    second = StageStats(stats.stage, on_reject=stats.on_reject)
+    try:
+        yield from near_dedup(lambda: read_docs(spill), lang_config, second,
+                              ngram_words=dedup.near_ngram_words, bands=dedup.near_bands,
+                              rows=dedup.near_rows)
+    finally:
+        spill.unlink(missing_ok=True)
+    stats.docs_in += first.docs_in
+    stats.chars_in += first.chars_in
+    stats.docs_out += second.docs_out
+    stats.chars_out += second.chars_out
+    stats.dropped.update(first.dropped)
+    stats.dropped.update(second.dropped)

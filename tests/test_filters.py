@@ -124,8 +124,8 @@ def test_script_ratio():
 def test_swahili_config_stopwords(swahili_config):
     assert swahili_config.quality.min_stopwords == 2
     stopwords = frozenset(w.casefold() for w in swahili_config.quality.stopwords)
-    text = "Katika mwaka huu, watoto wa KIJIJI na walimu wao walisoma."
-    # katika, mwaka, wa, na: matched casefolded
+    text = "Katika mwaka huu, watoto wa KIJIJI na walimu wao walisoma KWA bidii."
+    # katika, wa, na, kwa: matched casefolded
     assert quality_signals(text, split_whitespace, stopwords)["stopword_count"] == 4
 
 

@@ -9,6 +9,7 @@ import shutil
 import sys
 
 from langforge.cli import EXIT_FAILED, EXIT_OK, HelpFormatter
+from langforge.sources.cc_listing import DEFAULT_BASE_URL
 
 log = logging.getLogger("langforge")
 
@@ -16,14 +17,25 @@ log = logging.getLogger("langforge")
 def cmd_language(args: argparse.Namespace) -> int:
     from langforge.config import load_config
 
-    load_config(args.language)  # fail fast, before the graph's heavy imports
+    config = load_config(args.language)  # fail fast, before the graph's heavy imports
+    from langforge.langid import require_model
+
+    require_model(config.lid)  # a missing LID model names `make models LID=...` at once
     from pipelines.language import format_summary, language_task, resolve_warcs, run_language
 
     task = language_task(args.language, build_dir=args.build_dir,
-                         warcs=resolve_warcs(args.warcs), files_per_shard=args.files_per_shard,
-                         seed=args.seed or "", crawl=args.crawl or "")
-    log.info("building %s into %s (%d WARC file(s), %s scheduler, %d worker(s))",
-             task.language, task.lang_dir, len(task.warcs), args.scheduler, args.workers)
+                         warcs=resolve_warcs(args.warcs) if args.warcs else None,
+                         files_per_shard=args.files_per_shard,
+                         seed=args.seed or "", crawl=args.crawl or "", cc_crawl=args.cc_crawl or "",
+                         limit=args.limit, select=args.select, start=args.start,
+                         index=args.index or "", cdx=args.cdx or "",
+                         tlds=tuple(t for group in args.tld or () for t in group),
+                         base_url=args.cc_base, stream=args.stream,
+                         records_per_shard=args.records_per_shard)
+    source = (f"index selection {task.selection}" if task.selection
+              else f"{len(task.warcs)} WARC file(s)" + (", streamed" if task.stream else ""))
+    log.info("building %s into %s (%s, %s scheduler, %d worker(s))",
+             task.language, task.lang_dir, source, args.scheduler, args.workers)
     ok, summary = run_language(task, workers=args.workers, scheduler=args.scheduler,
                                host=args.host, port=args.port)
     if summary:
@@ -72,9 +84,41 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("language", help="language code: sw, swa, swh or swh_Latn (see "
                    "'langforge languages')")
     p.add_argument("--build-dir", default="build", help="outputs go to BUILD_DIR/<code>/")
-    p.add_argument("--warcs", default=None, help="WARC files: paths or globs separated by "
-                   "spaces/commas, or @list.txt; default: the embedded sample crawl")
+    p.add_argument("--warcs", default=None, help="WARC files: paths, globs, directories, URLs "
+                   "or crawl-data/... paths separated by spaces/commas, or @list.txt; remote "
+                   "files are downloaded into BUILD_DIR/cache/warc/ (or --stream); default: "
+                   "the embedded sample crawl")
     p.add_argument("--files-per-shard", type=int, default=1, help="WARC files per shard task")
+    cc = p.add_argument_group(
+        "Common Crawl", "Instead of --warcs: read N files of a crawl (--cc-crawl with --limit; "
+        "~1 GB each), or fetch only the records an index selects (--index and/or --cdx; "
+        "--cc-crawl then restricts the query to that crawl).")
+    cc.add_argument("--cc-crawl", default=None, metavar="CRAWL",
+                    help="crawl id, e.g. CC-MAIN-2025-08 (see index.commoncrawl.org/collinfo.json)")
+    cc.add_argument("--limit", type=int, default=None,
+                    help="WARC files to read from the crawl; with --index, at most this many "
+                    "records")
+    cc.add_argument("--select", choices=["sample", "range"], default="sample",
+                    help="a deterministic seeded sample of the listing, or a range from --start")
+    cc.add_argument("--start", type=int, default=0, help="first file of --select range")
+    cc.add_argument("--stream", action="store_true",
+                    help="read remote WARC files as they arrive instead of keeping them in "
+                    "BUILD_DIR/cache/warc/")
+    cc.add_argument("--index", default=None, metavar="PATH_OR_URL",
+                    help="columnar index Parquet files (paths, globs or URLs, comma separated) "
+                    "or your own table with warc_filename, warc_record_offset, "
+                    "warc_record_length (Parquet or CSV); selects the language by its CLD2 label")
+    cc.add_argument("--tld", action="append", default=None, metavar="TLD",
+                    help="also select hosts under these top-level domains (tz,ke or repeat)",
+                    type=lambda text: [t for t in text.replace(",", " ").split() if t])
+    cc.add_argument("--cdx", default=None, metavar="URL_PATTERN",
+                    help="select captures of a URL pattern (e.g. '*.go.tz') from the CDX API; "
+                    "needs --cc-crawl")
+    cc.add_argument("--records-per-shard", type=int, default=1000,
+                    help="selected records per fetch shard")
+    cc.add_argument("--cc-base", default=DEFAULT_BASE_URL, metavar="URL",
+                    help="where Common Crawl files are fetched from: a mirror, or "
+                    "https://commoncrawl.s3.amazonaws.com/ inside AWS us-east-1")
     p.add_argument("--seed", default=None, help="English seed documents to translate "
                    "(JSONL/Parquet/text); default: the language config, else the embedded seed")
     p.add_argument("--crawl", default=None, help="crawl name recorded on documents")
@@ -99,5 +143,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--build-dir", default="build", help="state and logs go to BUILD_DIR/luigi/")
     p.add_argument("--host", default="127.0.0.1", help="address to bind; keep 127.0.0.1 "
                    "unless workers on other machines must reach it")
-    p.add_argument("--port", type=int, default=8082)
+    p.add_argument("--port", type=int, default=8082, help="port of the scheduler and its web UI")
     p.set_defaults(func=cmd_scheduler)
