@@ -14,7 +14,7 @@ from langforge.config import LanguageConfig
 from langforge.document import StageStats
 
 #: Stages in the order documents pass through them.
-STAGE_ORDER = ("read", "extract", "identify", "quality", "dedup", "translate", "dataset", "vocab")
+STAGE_ORDER = ("fetch", "read", "prefilter", "extract", "identify", "quality", "dedup", "translate", "dataset", "vocab")
 
 
 def merge_stages(stats: Iterable[StageStats]) -> dict[str, StageStats]:
@@ -31,9 +31,12 @@ def merge_stages(stats: Iterable[StageStats]) -> dict[str, StageStats]:
 
 def build_summary(config: LanguageConfig, stats: Iterable[StageStats], *, inputs: dict[str, Any],
                   final: dict[str, Any], tokenizer: dict[str, Any] | None,
-                  failed_shards: list[str] | None = None) -> dict[str, Any]:
+                  failed_shards: list[str] | None = None,
+                  acquisition: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The summary; ``acquisition`` (how the bytes were fetched, and per crawl what the
+    index offered and our LID kept) is included when given."""
     lang = config.lang
-    return {
+    summary = {
         "language": lang.code,
         "language_name": lang.name,
         "langforge_version": __version__,
@@ -45,6 +48,9 @@ def build_summary(config: LanguageConfig, stats: Iterable[StageStats], *, inputs
         "tokenizer": tokenizer,
         "failed_shards": failed_shards or [],
     }
+    if acquisition is not None:
+        summary["acquisition"] = acquisition
+    return summary
 
 
 def format_summary(summary: dict[str, Any]) -> str:
@@ -70,6 +76,14 @@ def format_summary(summary: dict[str, Any]) -> str:
             f"tokenizer: +{tok.get('added_pieces', 0):,} pieces; held-out tokens/word "
             f"{held.get('tokens_per_word_base', 0):.2f} -> {held.get('tokens_per_word_merged', 0):.2f} "
             f"({held.get('token_reduction_frac', 0):.1%} fewer tokens)")
+    acquisition = summary.get("acquisition") or {}
+    for crawl, counts in (acquisition.get("by_crawl") or {}).items():
+        offered = (f"index offered {counts['records_offered']:,}, fetched "
+                   f"{counts.get('records_fetched', 0):,}; " if "records_offered" in counts else "")
+        recall = counts.get("cld2_recall_frac")
+        lines.append(f"{crawl}: {offered}LID kept {counts.get('lid_kept', 0):,} of "
+                     f"{counts.get('lid_in', 0):,}" + (f" (CLD2 had labelled {recall:.0%} of them)"
+                                                      if recall is not None else ""))
     if summary.get("failed_shards"):
         lines.append(f"FAILED shards: {', '.join(summary['failed_shards'])}")
     return "\n".join(lines)

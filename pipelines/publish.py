@@ -54,8 +54,10 @@ class BuildDataset(LanguageTask):
         self._write_rejected(stage_dirs)
         stats = [s for d in stage_dirs for s in load_stats(d)]
         from langforge.summary import build_summary
+        from pipelines.acquire import failed_shards
 
-        partial = build_summary(config, stats, inputs=self.inputs(), final={}, tokenizer=None)
+        partial = build_summary(config, stats, inputs=self.inputs(), final={}, tokenizer=None,
+                                failed_shards=failed_shards(self))
         target = Path(self.output()["dataset"].path).parent
         with stage_output(target) as out:
             dataset_stats = out.stats("dataset")
