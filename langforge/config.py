@@ -43,6 +43,35 @@ class LidConfig(_Section):
     min_score: float = Field(0.5, gt=0, le=1, description="keep a document whose score for "
                              "the language is at least this")
     top_k: int = Field(3, ge=1, le=20, description="labels kept on each document")
+    # Lexical second opinion and related-language guard (langforge.langid; calibrated by
+    # langforge.calibrate). A word list is the language's frequent words, one a line.
+    wordlist: str = Field("", description="word list file, relative to the config directory; "
+                          "empty = no lexical check")
+    wordlist_min_word_chars: int = Field(3, ge=1, le=20, description="only words this long "
+                                         "count for wordlist_frac")
+    min_wordlist_frac: float | None = Field(None, gt=0, le=1, description="guard: every kept "
+                                            "document needs this share of its words in the "
+                                            "word list (else lid_lexical_mismatch)")
+    second_opinion_top_k: int = Field(10, ge=1, le=50, description="second opinion: the "
+                                      "language must rank within this many labels")
+    min_second_opinion_score: float | None = Field(
+        None, gt=0, le=1, description="second opinion: keep a document the model does not "
+        "put on top when the language scores at least this ...")
+    min_second_opinion_wordlist_frac: float | None = Field(
+        None, gt=0, le=1, description="... and this share of its words is in the word list")
+    confusable: list[str] = Field(default_factory=list, description="related languages "
+                                  "(canonical codes) reported as lid_confusable_<code>")
+    max_confusable_score_ratio: float | None = Field(
+        None, gt=0, le=1, description="also reject when a confusable language scores at least "
+        "this times the language's own score")
+    line_level: bool = Field(False, description="line-level LID: keep the language's lines of "
+                             "mixed pages, drop foreign lines of kept pages")
+    min_line_chars: int = Field(30, ge=1, description="shorter lines are not judged alone")
+    min_target_line_frac: float | None = Field(
+        0.2, gt=0, le=1, description="a page another language dominates is rescued when at "
+        "least this share of its judged characters are in the language's lines")
+    min_foreign_line_score: float = Field(0.8, gt=0, le=1, description="a line of a kept page "
+                                          "is dropped when another language scores this")
 
 
 class ExtractConfig(_Section):
@@ -54,6 +83,39 @@ class ExtractConfig(_Section):
     favor_precision: bool = Field(True, description="trafilatura: prefer less boilerplate")
     include_tables: bool = True
     include_comments: bool = False
+    workers: int | None = Field(None, ge=1, le=1024, description="extraction processes per "
+                                "shard; None = all cores (LANGFORGE_EXTRACT_WORKERS overrides)")
+    record_timeout_s: float = Field(30.0, gt=0, le=3600, description="a page whose extraction "
+                                    "takes longer is dropped as extraction_timeout")
+    batch_pages: int = Field(16, ge=1, le=10_000, description="pages sent to a worker at once")
+
+
+class PrefilterConfig(_Section):
+    """Cheap language evidence on the raw page decides which pages skip extraction.
+
+    A page is skipped only on strong evidence that it is not in the language: CC's
+    CLD2 metadata (reliable, the language absent), or fastText on the longest
+    text blocks of the tag-stripped page giving the language less than
+    ``min_target_lid_score`` in every block.
+    """
+
+    enabled: bool = Field(True, description="on when one language is built")
+    trust_declared_language: bool = Field(True, description="a page whose <html lang> or "
+                                          "Content-Language names the language is never skipped")
+    min_cld2_other_frac: float | None = Field(
+        0.5, gt=0, le=1, description="skip when CLD2 is reliable, does not list the language, "
+        "and other languages cover at least this share of the text")
+    min_target_lid_score: float | None = Field(
+        0.05, gt=0, le=1, description="skip when no text block of the page gets at least this "
+        "fastText probability for the language")
+    min_block_chars: int = Field(40, ge=1, description="shorter text blocks (menu items, "
+                                 "buttons) are not read by fastText")
+    max_lid_chars: int = Field(6000, ge=100, description="fastText reads the longest blocks up "
+                               "to this many characters in all")
+    min_lid_chars: int = Field(100, ge=1, description="less block text than this is no "
+                               "evidence: the page goes on to extraction")
+    max_scan_bytes: int = Field(1_048_576, ge=1024, description="bytes of the page body "
+                                "tag-stripped for fastText")
 
 
 class QualityConfig(_Section):
@@ -73,6 +135,26 @@ class QualityConfig(_Section):
                                             "repeat an earlier line")
     min_line_punct_ratio: float | None = Field(0.12, gt=0, le=1, description="share of lines "
                                                "ending in terminal punctuation")
+    # Further Gopher / FineWeb thresholds (langforge.filters.decide): off unless a language
+    # file (FineWeb-2's published value or `langforge calibrate`) sets them.
+    min_script_ratio: float | None = Field(None, gt=0, le=1, description="share of letters "
+                                           "in the language's script")
+    max_symbol_word_ratio: float | None = Field(None, gt=0, description="'#' or ellipses per word")
+    max_bullet_lines_frac: float | None = Field(None, gt=0, le=1)
+    max_ellipsis_lines_frac: float | None = Field(None, gt=0, le=1)
+    max_dup_para_frac: float | None = Field(None, gt=0, le=1)
+    max_top_2gram_char_frac: float | None = Field(None, gt=0, le=1)
+    max_top_3gram_char_frac: float | None = Field(None, gt=0, le=1)
+    max_top_4gram_char_frac: float | None = Field(None, gt=0, le=1)
+    max_dup_5gram_char_frac: float | None = Field(None, gt=0, le=1)
+    max_dup_6gram_char_frac: float | None = Field(None, gt=0, le=1)
+    max_dup_7gram_char_frac: float | None = Field(None, gt=0, le=1)
+    max_dup_8gram_char_frac: float | None = Field(None, gt=0, le=1)
+    max_dup_9gram_char_frac: float | None = Field(None, gt=0, le=1)
+    max_dup_10gram_char_frac: float | None = Field(None, gt=0, le=1)
+    max_short_line_frac: float | None = Field(None, gt=0, le=1, description="share of lines "
+                                              "of at most 30 characters")
+    max_new_line_ratio: float | None = Field(None, gt=0, description="newlines per word")
 
     @model_validator(mode="after")
     def _consistent(self) -> "QualityConfig":
@@ -88,6 +170,10 @@ class QualityConfig(_Section):
 
 class DedupConfig(_Section):
     exact: bool = Field(True, description="drop documents whose normalised text repeats")
+    near: bool = Field(False, description="MinHash LSH near-duplicate removal after exact")
+    near_ngram_words: int = Field(5, ge=1, le=50, description="shingle size in words")
+    near_bands: int = Field(14, ge=1, le=512, description="LSH bands (FineWeb-2: 14)")
+    near_rows: int = Field(8, ge=1, le=64, description="MinHash values per band (FineWeb-2: 8)")
 
 
 class TranslateConfig(_Section):
@@ -168,6 +254,7 @@ class LanguageConfig(_Section):
                         "normalize(text) for this language")
     lid: LidConfig = Field(default_factory=LidConfig)
     extract: ExtractConfig = Field(default_factory=ExtractConfig)
+    prefilter: PrefilterConfig = Field(default_factory=PrefilterConfig)
     quality: QualityConfig = Field(default_factory=QualityConfig)
     dedup: DedupConfig = Field(default_factory=DedupConfig)
     translate: TranslateConfig = Field(default_factory=TranslateConfig)

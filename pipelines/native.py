@@ -7,12 +7,13 @@ from pathlib import Path
 import luigi
 from luigi.util import requires
 
-from langforge.dedup import exact_dedup
-from langforge.extract import extract_pages
+from langforge.dedup import deduplicate
 from langforge.filters import quality_filter
 from langforge.langid import identify
+from langforge.sources.commoncrawl import DEFAULT_BASE_URL
 from langforge.sources.warc import iter_pages
 from langforge.storage import DOCS_NAME, read_docs, write_docs
+from pipelines.acquire import is_remote, shard_inputs, shard_params, source_tasks
 from pipelines.base import LanguageTask, stage_output
 
 
@@ -30,22 +31,42 @@ class ExtractShard(LanguageTask):
     """Read a group of WARC files and extract main text from their HTML pages."""
 
     shard = luigi.IntParameter(description="shard number")
-    warcs = luigi.ListParameter(description="the WARC files of this shard")
+    warcs = luigi.ListParameter(default=(), description="the WARC files of this shard: local "
+                                "paths, URLs or Common Crawl paths (crawl-data/...)")
     crawl = luigi.Parameter(default="", description="crawl name recorded on documents")
+    base_url = luigi.Parameter(default=DEFAULT_BASE_URL, description="base URL of Common "
+                               "Crawl paths")
+    stream = luigi.BoolParameter(default=False, description="read remote WARCs as they "
+                                 "arrive instead of keeping them in the cache")
+    selection = luigi.Parameter(default="", description="index selection (Parquet): fetch its "
+                                "rows instead of reading warcs")
+    rows = luigi.TupleParameter(default=(), description="(start, stop) rows of the selection")
 
     def requires(self):
-        return [WarcFile(path=p) for p in self.warcs]
+        return [WarcFile(path=p) for p in self.warcs if not is_remote(p)] + source_tasks(self)
+
+    def warc_inputs(self):
+        """What to read: local paths, cached downloads, remote streams or the fetched
+        records (see ``pipelines.acquire.shard_inputs``)."""
+        return shard_inputs(self)
 
     def output(self):
         return self.success_target(self.stage_dir("extract", f"shard-{self.shard:05d}"))
 
     def run(self):
+        from langforge.langid import LidModel
+        from langforge.parallel import extract_parallel
+        from langforge.prefilter import prefilter_pages
+
         config = self.config
+        lid = LidModel.from_config(config.lid) if config.prefilter.enabled else None
         with stage_output(Path(self.output().path).parent) as out:
-            read, extract = out.stats("read"), out.stats("extract")
-            pages = (page for path in self.warcs
+            read, prefilter = out.stats("read"), out.stats("prefilter")
+            extract = out.stats("extract")
+            pages = (page for path in self.warc_inputs()
                      for page in iter_pages(path, read, crawl=self.crawl or None))
-            write_docs(extract_pages(pages, config.extract, extract), out.docs_path)
+            pages = prefilter_pages(pages, config.lang, config.prefilter, prefilter, model=lid)
+            write_docs(extract_parallel(pages, config.extract, extract), out.docs_path)
 
 
 @requires(ExtractShard)
@@ -85,16 +106,23 @@ def shard_groups(warcs: list[str] | tuple[str, ...], files_per_shard: int) -> li
 
 
 class Deduplicate(LanguageTask):
-    """Exact deduplication across all shards of the language."""
+    """Exact, then (dedup.near) MinHash near-deduplication across all shards."""
 
-    warcs = luigi.ListParameter(description="all WARC files of the build")
+    warcs = luigi.ListParameter(default=(), description="all WARC files of the build")
     files_per_shard = luigi.IntParameter(default=1)
     crawl = luigi.Parameter(default="")
+    base_url = luigi.Parameter(default=DEFAULT_BASE_URL, description="base URL of Common "
+                               "Crawl paths")
+    stream = luigi.BoolParameter(default=False, description="read remote WARCs without "
+                                 "keeping them")
+    selection = luigi.Parameter(default="", description="index selection (Parquet) to fetch "
+                                "instead of reading warcs")
+    records_per_shard = luigi.IntParameter(default=1000, description="selected records per "
+                                           "fetch shard")
 
     def requires(self):
-        return [FilterShard(language=self.language, build_dir=self.build_dir, shard=i,
-                            warcs=group, crawl=self.crawl)
-                for i, group in enumerate(shard_groups(self.warcs, self.files_per_shard))]
+        return [FilterShard(language=self.language, build_dir=self.build_dir, **params)
+                for params in shard_params(self)]
 
     def output(self):
         return self.success_target(self.stage_dir("dedup"))
@@ -108,4 +136,4 @@ class Deduplicate(LanguageTask):
 
         with stage_output(Path(self.output().path).parent) as out:
             stats = out.stats("dedup")
-            write_docs(exact_dedup(all_docs, stats), out.docs_path)
+            write_docs(deduplicate(all_docs, self.config, stats, out.dir), out.docs_path)

@@ -38,12 +38,13 @@ def test_outputs_exist(built):
 def test_summary_counts_and_named_reasons(built):
     _, summary = built
     stages = summary["stages"]
-    assert list(stages)[:5] == ["read", "extract", "identify", "quality", "dedup"]
+    assert list(stages)[:6] == ["read", "prefilter", "extract", "identify", "quality", "dedup"]
     for name, stage in stages.items():
         if stage["status"] == "ok" and name not in ("dataset", "vocab"):
             assert stage["docs_in"] == stage["docs_out"] + sum(stage["dropped"].values()), name
-    # non-Swahili pages dropped by LID, junk by quality, duplicates by dedup
-    assert sum(stages["identify"]["dropped"].values()) >= 50
+    # non-Swahili pages dropped by the pre-filter or LID, junk by quality, duplicates by dedup
+    assert sum(stages["prefilter"]["dropped"].values()) + sum(stages["identify"]["dropped"].values()) >= 50
+    assert all(r.startswith("prefilter_") for r in stages["prefilter"]["dropped"])
     assert stages["identify"]["docs_out"] >= 100
     assert any(r.startswith("quality_") for r in stages["quality"]["dropped"])
     assert stages["dedup"]["dropped"].get("exact_duplicate", 0) >= 1

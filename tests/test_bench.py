@@ -1,0 +1,117 @@
+"""The benchmark: crawl builder, runners (smoke, ~30 pages) and the report's verdicts."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+
+import pytest
+
+from langforge.bench.__main__ import acceptance, format_table, recall, summarize
+from langforge.bench.crawl import build_crawl, swahili_page
+from langforge.bench.runners import measure, run_datatrove, run_langforge
+from langforge.document import StageStats
+from langforge.errors import InputError
+from langforge.extract import extract_pages
+from langforge.langid import identify
+from langforge.sources.warc import iter_pages
+
+LAYOUT = ("<html lang='de'><head><meta charset='iso-8859-1'><title>Nachrichten</title></head>"
+          "<body><nav><a href='/'>Startseite</a></nav><h1>Überschrift</h1>"
+          + "".join(f"<p>Ein langer deutscher Absatz Nummer {i} mit genug Text darin.</p>"
+                    for i in range(4)) + "<footer>Impressum</footer></body></html>")
+
+
+@pytest.fixture(scope="module")
+def small_crawl(shared_data, tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench")
+    return build_crawl(out / "crawl", shared_data, swahili_share=0.2, files=2, limit=24)
+
+
+def test_swahili_page_replaces_main_text_and_keeps_the_layout():
+    paragraphs = [f"Aya ya Kiswahili nambari {i}. Habari njema kwa wote." for i in range(6)]
+    page = swahili_page(LAYOUT.encode("iso-8859-1"), paragraphs)
+    text = page.decode("utf-8")
+    assert "Aya ya Kiswahili nambari 1" in text and "deutscher Absatz" not in text
+    assert "Startseite" in text and "Impressum" in text and "lang=\"de\"" in text
+    assert 'charset="utf-8"' in text and "iso-8859-1" not in text
+    assert len(paragraphs) == 2  # one per main paragraph; the heading reuses the first
+    assert swahili_page(b"<html><body><p>short</p></body></html>", ["x"] * 5) is None
+
+
+def test_build_crawl_rejects_bad_arguments(tmp_path):
+    with pytest.raises(ValueError, match="swahili_share"):
+        build_crawl(tmp_path, tmp_path, swahili_share=0.6)
+    with pytest.raises(InputError, match="not found"):
+        build_crawl(tmp_path, tmp_path / "nowhere")
+
+
+@pytest.mark.shared_data
+def test_crawl_is_deterministic_and_its_swahili_is_swahili(small_crawl, shared_data, tmp_path,
+                                                          swahili_config):
+    again = build_crawl(tmp_path / "again", shared_data, swahili_share=0.2, files=2, limit=24)
+    for first, second in zip(small_crawl.warcs, again.warcs):
+        assert open(first, "rb").read() == open(second, "rb").read()
+        with gzip.open(first) as fh:  # valid gzip all the way through
+            fh.read()
+    assert small_crawl.pages == 24 + len(small_crawl.swahili_urls) == 30
+    pages = [p for w in small_crawl.warcs for p in iter_pages(w, StageStats("read"))]
+    assert len(pages) == small_crawl.pages
+    docs = extract_pages([p for p in pages if p.url in small_crawl.swahili_urls],
+                         swahili_config.extract, StageStats("extract"))
+    stats = StageStats("identify")
+    found = list(identify(docs, swahili_config.lang, swahili_config.lid, stats))
+    assert len(found) >= len(small_crawl.swahili_urls) - 1
+
+
+@pytest.mark.shared_data
+def test_langforge_runner_with_and_without_prefilter(small_crawl):
+    off = run_langforge(small_crawl.warcs, prefilter=False, workers=1)
+    on = run_langforge(small_crawl.warcs, prefilter=True, workers=1)
+    assert off["pages"] == on["pages"] == small_crawl.pages
+    assert off["lid_urls"] and set(off["lid_urls"]) <= set(small_crawl.swahili_urls)
+    assert recall(on["lid_urls"], off["lid_urls"]) == 1.0
+    assert on["stats"]["prefilter"]["dropped"]["prefilter_lid_other"] >= 20
+    assert on["stats"]["extract"]["docs_in"] < off["stats"]["extract"]["docs_in"]
+
+
+@pytest.mark.shared_data
+def test_measure_runs_a_child_and_reports_resources(small_crawl, tmp_path):
+    result = measure({"system": "langforge", "prefilter": True, "workers": 1,
+                      "warcs": small_crawl.warcs, "work_dir": str(tmp_path / "c")})
+    assert result["pages"] == small_crawl.pages
+    assert result["wall_s"] > 0 and result["cpu_s"] > 0
+    assert 20 < result["peak_rss_mib"] < 1536
+    with pytest.raises(RuntimeError, match="unknown system"):
+        measure({"system": "nope", "warcs": small_crawl.warcs, "work_dir": str(tmp_path / "x")})
+
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(importlib.util.find_spec("datatrove") is None,
+                    reason="datatrove not installed (make bench installs the bench extra)")
+def test_datatrove_runner(small_crawl, tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    result = run_datatrove(small_crawl.warcs, work_dir=tmp_path / "dt", workers=1)
+    assert result["pages"] >= small_crawl.pages - 2
+    assert set(result["urls"]) <= set(result["lid_urls"]) <= set(small_crawl.swahili_urls)
+    assert result["lid_urls"]
+
+
+def _runs(pages, cpu_s, lid, kept):
+    return [{"pages": pages, "wall_s": cpu_s, "cpu_s": cpu_s, "peak_rss_mib": 100.0,
+             "peak_child_rss_mib": 0.0, "lid_urls": lid, "urls": kept}]
+
+
+def test_acceptance_verdicts_and_table():
+    summary = {"a": summarize(_runs(1000, 20.0, ["u1", "u2"], ["u1"])),
+               "b": summarize(_runs(1000, 10.0, ["u1", "u2"], ["u1"])),
+               "c": summarize(_runs(1000, 3.0, ["u1"], ["u1"]))}
+    lines = acceptance(summary, {"1x": 200.0, "10x": 210.0})
+    assert lines[0].startswith("  [PASS] (b) per core 2.00x")
+    assert lines[1].startswith("  [PASS] (c) per core 6.67x")
+    assert lines[2].startswith("  [FAIL] (c) finds 50.0%")
+    assert all("[PASS]" in line for line in lines[3:])
+    assert "[FAIL] memory does not grow" in acceptance(summary, {"1x": 200.0, "10x": 900.0})[-1]
+    table = format_table(summary)
+    assert len(table) == 4 and "6.67" in table[3]
+    assert recall([], []) == 1.0
