@@ -117,20 +117,43 @@ def read_docs(path: str | os.PathLike) -> Iterator[Document]:
 
 
 class RejectWriter:
-    """Collects rejections of one task and writes them as one Parquet file.
+    """The reject sink of ``StageStats``: rejected records as Parquet.
 
-    Use as the ``on_reject`` sink of ``StageStats``; rejections are buffered in
-    memory only up to the end of the task (one shard), then written atomically.
+    With a ``path`` (inside a stage's temporary directory, which the stage renames
+    into place) rows stream to disk in batches, so memory stays bounded however
+    many records a shard drops; ``close()`` finishes the file. Without one, rows are
+    kept and ``write(path)`` writes them atomically (small, interactive uses).
     """
 
-    def __init__(self, max_text_chars: int = 2000):
-        self.rows: list[dict[str, Any]] = []
+    def __init__(self, path: str | os.PathLike | None = None, max_text_chars: int = 2000):
+        self.path = Path(path) if path is not None else None
         self.max_text_chars = max_text_chars
+        self.rows: list[dict[str, Any]] = []
+        self.count = 0
+        self._writer: pq.ParquetWriter | None = None
 
     def __call__(self, rejection: Rejection) -> None:
         row = rejection.to_record()
         row["text"] = row["text"][: self.max_text_chars]
         self.rows.append(row)
+        self.count += 1
+        if self.path is not None and len(self.rows) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, REJECT_SCHEMA, compression="zstd")
+        self._writer.write_table(pa.Table.from_pylist(self.rows, schema=REJECT_SCHEMA))
+        self.rows = []
+
+    def close(self) -> int:
+        """Write what is buffered and finish the streamed file. Returns the count."""
+        if self.path is None:
+            raise ValueError("RejectWriter without a path: use write(path)")
+        if self.rows or self._writer is None:
+            self._flush()
+        self._writer.close()
+        return self.count
 
     def write(self, path: str | os.PathLike) -> int:
         with atomic_path(path) as tmp:

@@ -55,7 +55,7 @@ class StageOutput:
     def __init__(self, tmp: Path, label: str = ""):
         self.dir = tmp
         self.label = label
-        self.rejects = RejectWriter()
+        self.rejects = RejectWriter(tmp / REJECTED)  # streamed: bounded memory
         self._stats: list[StageStats] = []
         self._progress: list[Progress] = []
 
@@ -88,7 +88,7 @@ def stage_output(directory: Path) -> Iterator[StageOutput]:
             yield out
         finally:
             out.close_progress()
-        out.rejects.write(tmp / REJECTED)
+        out.rejects.close()
         write_json(tmp / STATS, [s.to_dict() for s in out._stats])
         mark_success(tmp)
         for s in out._stats:
