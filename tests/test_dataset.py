@@ -164,7 +164,9 @@ def test_card_sections(tmp_path, swahili_config, summary):
     assert "| translate | skipped |" in card
     assert "make models MT=nllb-200-distilled-600M" in card
     assert "| identify | ok | 12 | 5 |" in card and "wrong_language 6" in card
-    assert "| lid.min_score | 0.4 |" in card and "| quality.min_line_punct_ratio | 0.143 |" in card
+    assert f"| lid.min_score | {swahili_config.lid.min_score} |" in card
+    assert f"| quality.min_line_punct_ratio | {swahili_config.quality.min_line_punct_ratio} |" \
+        in card
     assert "FineWeb-2 configs/swh_Latn.yml" in card  # threshold provenance
     for column in COLUMN_DOCS:
         assert f"| `{column}` |" in card

