@@ -477,3 +477,87 @@ def test_stream_feeds_iter_pages_through_faults(server, warc_root):
     with cc.open_warc(server.url(NAME), fast_client()) as stream:
         streamed = [(p.url, p.content) for p in iter_pages(stream, StageStats("read"))]
     assert streamed == local and len(local) == 16 and server.faults_hit["reset"] == 2
+
+
+# --- CDX URL-index API ------------------------------------------------------------------
+
+class _CdxServer:
+    """A CDX server on 127.0.0.1 answering showNumPages and paged JSON-lines queries."""
+
+    def __init__(self, pages: list[list[dict]]):
+        import http.server
+        import threading
+        from urllib.parse import parse_qs
+
+        self.pages, self.queries = pages, []
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                path, _, query = self.path.partition("?")
+                params = parse_qs(query)
+                outer.queries.append((path, params))
+                if "showNumPages" in params:
+                    body = json.dumps({"pages": len(outer.pages), "pageSize": 5}).encode()
+                else:
+                    page = outer.pages[int(params["page"][0])]
+                    body = "\n".join(json.dumps(row) for row in page).encode() + b"\n"
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _cdx_row(i: int, languages: str = "swa") -> dict:
+    return {"urlkey": f"tz,go,www)/page{i}", "timestamp": "20250208000000",
+            "url": f"https://www.example.go.tz/page{i}", "mime": "text/html", "status": "200",
+            "filename": "crawl-data/CC-MAIN-2025-08/segments/1/warc/a.warc.gz",
+            "offset": str(1000 * i), "length": str(500 + i), "languages": languages}
+
+
+def test_cdx_query_pages_filters_and_builds_records():
+    pages = [[_cdx_row(i) for i in range(3)], [_cdx_row(i) for i in range(3, 5)]]
+    with _CdxServer(pages) as base:
+        client = HttpClient(HttpConfig(max_attempts=1), sleep=lambda s: None)
+        records = cc.query_cdx("*.go.tz", "CC-MAIN-2025-08", client, cdx_url=base,
+                               language=get_language("sw"))
+        assert [r.warc_record_offset for r in records] == [0, 1000, 2000, 3000, 4000]
+        assert records[1].warc_record_length == 501 and records[0].crawl == "CC-MAIN-2025-08"
+        assert records[0].url == "https://www.example.go.tz/page0"
+
+
+def test_cdx_query_sends_language_and_status_filters_and_honours_limit():
+    server = _CdxServer([[_cdx_row(i) for i in range(4)]])
+    with server as base:
+        client = HttpClient(HttpConfig(max_attempts=1), sleep=lambda s: None)
+        records = cc.query_cdx("*.go.tz", "CC-MAIN-2025-08", client, cdx_url=base,
+                               language=get_language("sw"), limit=2)
+    assert len(records) == 2
+    path, params = server.queries[-1]
+    assert path == "/CC-MAIN-2025-08-index"
+    assert params["url"] == ["*.go.tz"] and params["output"] == ["json"]
+    assert sorted(params["filter"]) == ["=status:200", "languages:swa"]
+
+
+def test_cdx_bad_line_and_bad_crawl_are_clear_errors():
+    bad = [[{"url": "https://x.tz/", "offset": "12"}]]  # no filename/length
+    with _CdxServer(bad) as base:
+        client = HttpClient(HttpConfig(max_attempts=1), sleep=lambda s: None)
+        with pytest.raises(InputError, match="bad CDX line"):
+            cc.query_cdx("x.tz", "CC-MAIN-2025-08", client, cdx_url=base)
+        with pytest.raises(ConfigError):
+            cc.query_cdx("x.tz", "not-a-crawl", client, cdx_url=base)

@@ -221,3 +221,30 @@ def test_trafilatura_eval_slice(shared_data: Path):
     assert len(pages) == 62 and stats.docs_in == 62
     assert found / expected >= MIN_RECALL, (found, expected)
     assert absent / boilerplate >= MIN_PRECISION, (absent, boilerplate)
+
+
+@pytest.mark.parametrize("flavour", ["billion_laughs", "external_entity", "many_entities"])
+def test_entity_expansion_is_bounded(flavour):
+    """Hostile entity declarations neither blow up memory/time nor reach the text."""
+    body = "<p>Habari za leo ni njema sana kwa wakulima wote wa kijiji chetu. &lol9;</p>" * 5
+    if flavour == "billion_laughs":
+        decl = '<!ENTITY lol "lol">' + "".join(
+            f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">'
+            for i in range(1, 10))
+    elif flavour == "external_entity":
+        decl = '<!ENTITY lol9 SYSTEM "file:///etc/passwd">'
+    else:
+        decl = ""
+        body += "&amp;&lt;&#x41;&#65;&nbsp;" * 200_000  # 6 MB of character references
+    html = (f'<!DOCTYPE html [{decl}]><html><head><meta charset="utf-8"></head><body>'
+            f"{body}</body></html>").encode()
+    config = ExtractConfig(max_record_bytes=10_000_000, min_text_chars=20)
+    import time
+
+    start = time.monotonic()
+    docs, stats = run([page(html)], config)
+    assert time.monotonic() - start < 20
+    assert stats.docs_in == 1 and stats.docs_out + sum(stats.dropped.values()) == 1
+    for doc in docs:
+        assert "lollollol" not in doc.text and "root:" not in doc.text
+        assert len(doc.text) < 2_000_000
