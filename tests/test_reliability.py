@@ -107,6 +107,7 @@ def test_sigkill_at_random_points_then_resume_is_byte_identical(warcs, reference
         # whatever a kill left, nothing incomplete may look complete
         for marker in tmp_path.rglob("_SUCCESS"):
             assert not marker.parent.name.startswith(".tmp-"), marker
+    print(f"SIGKILLs survived: {kills}")
     assert kills >= 4, "the run finished before it could be killed often enough"
     build(tmp_path, warcs)
     assert dataset_digest(tmp_path) == ref_digest
