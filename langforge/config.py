@@ -198,8 +198,9 @@ class TranslateConfig(_Section):
     max_decoding_ratio: float = Field(3.0, gt=0, description="target tokens allowed per source "
                                       "token (max_decoding_length)")
     max_decoding_tokens: int = Field(512, ge=1)
-    on_failure: Literal["drop", "keep"] = Field("drop", description="drop documents with a "
-                                                "failing sentence, or keep them with the record")
+    on_failure: Literal["drop", "keep", "repair"] = Field(
+        "drop", description="drop documents with a failing sentence, keep them with the record, "
+        "or repair: re-translate failing sentences once with safer decoding, drop if still failing")
     # Output checks (calibrated on real en-sw pairs; see langforge/translate/checks.py).
     min_length_ratio: float | None = Field(0.6, gt=0)
     max_length_ratio: float | None = Field(2.6, gt=0)
@@ -216,7 +217,9 @@ class TranslateConfig(_Section):
 class VocabConfig(_Section):
     """Expanded SentencePiece vocabulary for continued pre-training."""
 
-    base: str = Field("mistral-7b-v0.1", description="base tokenizer name or a .model path")
+    base: str = Field("mistral-7b-v0.1", description="base tokenizer: mistral-7b-v0.1, "
+                      "tekken-240718/tekken-240911 (byte-level), a .model or tokenizer.json "
+                      "path, or hf:owner/name (Hub, network needed once)")
     addon_vocab_size: int = Field(8000, ge=16, le=256_000, description="new pieces wanted "
                                   "(reduced when the corpus supports fewer)")
     heldout_frac: float = Field(0.1, gt=0, lt=0.5, description="documents held back for "

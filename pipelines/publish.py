@@ -13,7 +13,7 @@ from langforge.corpus import training_texts
 from langforge.dataset import write_dataset
 from langforge.storage import (DOCS_NAME, REJECT_SCHEMA, atomic_path, mark_success, read_docs,
                                write_json)
-from langforge.vocab import build_tokenizer
+from langforge.vocab import build_tokenizer, corpus_token_counts
 from pipelines.base import REJECTED, STATS, LanguageTask, load_stats, stage_output
 from pipelines.native import Deduplicate
 from pipelines.synthetic import TranslateSeed
@@ -112,6 +112,9 @@ class TrainTokenizer(LanguageTask):
                 method=vocab.method, protect_reference=vocab.protect_reference,
                 min_protected_substring_count=vocab.min_protected_substring_count,
                 compare_methods=vocab.compare_methods, sweep_sizes=vocab.sweep_sizes)
+            # Counted here, where the tokenizer's format is known (byte-level or not).
+            evaluation["corpus"] = corpus_token_counts(
+                vocab.base, out.dir, [doc.text for doc in read_docs(work / "dedup" / DOCS_NAME)])
             write_json(out.dir / "evaluation.json", evaluation)
 
     def _reference_docs(self):

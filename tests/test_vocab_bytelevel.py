@@ -7,7 +7,11 @@ import json
 import pytest
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
+from langforge.config import VocabConfig
+from langforge.document import StageStats
 from langforge.errors import ConfigError
+from langforge.languages import get_language
+from langforge.vocab import build_tokenizer
 from langforge.vocab.bytelevel import extend_bpe_json, load_bpe_json
 from tests.test_vocab import ENGLISH, HELDOUT, SWAHILI
 
@@ -62,3 +66,75 @@ def test_only_bpe_json_is_accepted(tmp_path):
     (tmp_path / "junk.json").write_text("{}")
     with pytest.raises(ConfigError, match="not a Hugging Face tokenizer.json"):
         load_bpe_json(tmp_path / "junk.json")
+
+
+def test_protected_tokens_are_never_learned(byte_level_base):
+    free = extend_bpe_json(byte_level_base, SWAHILI.splitlines() * 3, 20)
+    first = "".join(free.merges[0])
+    guarded = extend_bpe_json(byte_level_base, SWAHILI.splitlines() * 3, 20,
+                              protected_tokens={first})
+    assert first not in {a + b for a, b in guarded.merges}
+    assert (first, free.frequencies[0]) in guarded.excluded
+    with pytest.raises(ConfigError, match="must not be negative"):
+        extend_bpe_json(byte_level_base, ["a"], -1)
+
+
+@pytest.fixture(scope="module")
+def built_json(byte_level_base, tmp_path_factory):
+    out = tmp_path_factory.mktemp("json-tokenizer")
+    config = VocabConfig(base=str(byte_level_base), addon_vocab_size=120)
+    evaluation = build_tokenizer(SWAHILI.splitlines() * 3, HELDOUT, ENGLISH, get_language("sw"),
+                                 config, out, StageStats("vocab"), sweep_sizes=[40, 120],
+                                 parallel=(HELDOUT, ENGLISH[:3]), english_check_texts=ENGLISH[3:])
+    return out, evaluation
+
+
+def test_build_tokenizer_routes_a_tokenizer_json_base(built_json, byte_level_base):
+    out, evaluation = built_json
+    for name in ("tokenizer.json", "hf/tokenizer.json", "hf/tokenizer_config.json",
+                 "init_map.jsonl", "sizes.png", "evaluation.json"):
+        assert (out / name).is_file(), name
+    assert not (out / "merged.model").exists()
+    assert json.loads((out / "evaluation.json").read_text()) == json.loads(json.dumps(evaluation))
+    assert evaluation["base_kind"] == "tokenizer.json"
+    assert 0 < evaluation["added_pieces"] <= 120
+    assert evaluation["heldout"]["token_reduction_frac"] > 0.1
+    assert evaluation["reference"]["changed_lines"] == 0
+    assert evaluation["hf_agreement"]["agreement_frac"] == 1.0
+    assert evaluation["roundtrip"]["roundtrip_frac"] == 1.0
+    assert evaluation["parity"]["parity_merged"] < evaluation["parity"]["parity_base"]
+    assert [row["method"] for row in evaluation["methods"]] == ["continuation",
+                                                               "continuation_unprotected"]
+    assert [row["addon_vocab_size_requested"] for row in evaluation["sizes"]] == [40, 120]
+    reductions = [row["token_reduction_frac"] for row in evaluation["sizes"]]
+    assert reductions == sorted(reductions)
+    base = Tokenizer.from_file(str(byte_level_base))
+    rows = [json.loads(line) for line in (out / "init_map.jsonl").read_text().splitlines()]
+    assert len(rows) == evaluation["added_pieces"]
+    assert [row["id"] for row in rows] == list(range(base.get_vocab_size(),
+                                                     base.get_vocab_size() + len(rows)))
+    for row in rows:
+        assert len(row["base_ids"]) >= 2 and base.decode(row["base_ids"]) == row["text"]
+        assert row["frequency"] >= 2
+
+
+def test_byte_level_hf_export_loads_and_round_trips(built_json):
+    from langforge.vocab import load_hf
+
+    out, _ = built_json
+    tokenizer = load_hf(out / "hf")
+    extended = Tokenizer.from_file(str(out / "tokenizer.json"))
+    for text in HELDOUT + ENGLISH:
+        ids = tokenizer.encode(text, add_special_tokens=False)
+        assert ids == extended.encode(text, add_special_tokens=False).ids
+        assert tokenizer.decode(ids) == text
+
+
+def test_byte_level_base_rejects_the_addon_method(byte_level_base, tmp_path):
+    config = VocabConfig(base=str(byte_level_base))
+    with pytest.raises(ConfigError, match="needs a SentencePiece base"):
+        build_tokenizer(["habari"], [], [], get_language("sw"), config, tmp_path,
+                        StageStats("vocab"), method="addon")
+    with pytest.raises(ConfigError, match="no training text"):
+        build_tokenizer(["", " "], [], [], get_language("sw"), config, tmp_path,
+                        StageStats("vocab"))

@@ -102,3 +102,19 @@ def test_hf_export_round_trips_real_text(acceptance, texts):
     tokenizer = load_hf(out / "hf")
     for text in texts["tico_sw"][:100] + texts["tico_en"][:100]:
         assert tokenizer.decode(tokenizer.encode(text, add_special_tokens=False)) == text
+
+
+@pytest.mark.slow
+def test_tekken_base_on_real_swahili(texts, tmp_path):
+    """The byte-level route on the same data: Mistral-NeMo's tekken base."""
+    heldout = texts["tico_sw"] + texts["tatoeba_sw"]
+    evaluation = build_tokenizer(
+        texts["train_sw"], heldout, texts["train_en"], get_language("sw"),
+        VocabConfig(base="tekken-240911", addon_vocab_size=8000), tmp_path, StageStats("vocab"),
+        compare_methods=False, sweep_sizes=(), english_check_texts=texts["tico_en"])
+    assert evaluation["base_kind"] == "tekken" and evaluation["added_pieces"] == 8000
+    assert evaluation["heldout"]["token_reduction_frac"] >= 0.35
+    assert evaluation["reference"]["changed_lines"] == 0
+    assert evaluation["english_check"]["changed_lines_frac"] <= 0.01
+    assert evaluation["hf_agreement"]["agreement_frac"] == 1.0
+    assert evaluation["roundtrip"]["roundtrip_frac"] == 1.0

@@ -18,8 +18,9 @@ from langforge.document import StageStats
 from langforge.errors import ConfigError
 from langforge.languages import Language
 from langforge.storage import write_json
-from langforge.vocab.base import (MODEL_BPE, MODEL_TYPE_NAMES, base_tokenizer_path,
-                                  check_normalizers, load_model_proto)
+from langforge.vocab.base import (MODEL_BPE, MODEL_TYPE_NAMES, BaseTokenizer,
+                                  base_tokenizer_path, check_normalizers, load_model_proto,
+                                  resolve_base)
 from langforge.vocab.continuation import (LearnedMerges, learn_merges, protected_strings,
                                           protected_substrings)
 from langforge.vocab.evaluate import (agreement, heldout_metrics, parity_metrics,
@@ -34,7 +35,8 @@ DEFAULT_SWEEP_SIZES = (2000, 4000, 8000, 16000)
 #: English substrings seen this often are protected too (generalises beyond the reference).
 DEFAULT_MIN_PROTECTED_SUBSTRING_COUNT = 5
 
-__all__ = ["METHODS", "base_tokenizer_path", "build_tokenizer", "check_normalizers",
+__all__ = ["METHODS", "BaseTokenizer", "base_tokenizer_path", "build_tokenizer",
+           "check_normalizers", "corpus_token_counts", "resolve_base",
            "export_hf", "learn_merges", "load_hf", "load_model_proto", "merge_pieces",
            "protected_strings", "sample_sentences", "train_addon"]
 
@@ -100,7 +102,10 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
     Writes into ``out_dir``: ``merged.model``, ``addon.model`` (the separately
     trained add-on, when the ``addon`` method runs, alone or for comparison),
     ``hf/`` (a directory ``AutoTokenizer`` loads), ``init_map.jsonl``,
-    ``sizes.png`` and ``evaluation.json``, whose dict is returned.
+    ``sizes.png`` and ``evaluation.json``, whose dict is returned. A
+    ``tokenizer.json`` / tekken base (``config.base``, see ``resolve_base``) is
+    extended by ``bytelevel_build.build_bytelevel`` instead: ``tokenizer.json``
+    in place of ``merged.model``, the same evaluation keys where they apply.
 
     ``heldout_texts`` must never have been trained on; ``reference_texts`` (English)
     is protected: with ``protect_reference`` no new piece changes how it tokenizes,
@@ -112,12 +117,26 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
     Raises:
         ConfigError: unknown method, empty training text, or a base/add-on mismatch.
         MissingModelError: the base tokenizer is not installed.
+        FetchError: an ``hf:`` base cannot be downloaded.
     """
     if method not in METHODS:
         raise ConfigError(f"unknown vocabulary method {method!r}; known: {', '.join(METHODS)}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    base = load_model_proto(base_tokenizer_path(config.base))
+    base_ref = resolve_base(config.base)
+    if not base_ref.is_sentencepiece:
+        if method != "continuation":
+            raise ConfigError(f"method {method!r} needs a SentencePiece base; {config.base} is "
+                              f"a {base_ref.kind} tokenizer: use method 'continuation'")
+        from langforge.vocab.bytelevel_build import build_bytelevel
+
+        return build_bytelevel(
+            base_ref, train_texts, heldout_texts, reference_texts, lang, config, out_dir, stats,
+            protect_reference=protect_reference,
+            min_protected_substring_count=min_protected_substring_count,
+            compare_methods=compare_methods, sweep_sizes=sweep_sizes, parallel=parallel,
+            english_check_texts=english_check_texts)
+    base = load_model_proto(base_ref.path)
     if method == "continuation" and base.trainer_spec.model_type != MODEL_BPE:
         raise ConfigError(f"method 'continuation' needs a BPE base; {config.base} is "
                           f"{MODEL_TYPE_NAMES[base.trainer_spec.model_type]}: use method 'addon'")
@@ -194,6 +213,29 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
                        token_reduction_frac=evaluation["heldout"]["token_reduction_frac"])
     write_json(out_dir / "evaluation.json", evaluation)
     return evaluation
+
+
+def corpus_token_counts(base_name: str, tokenizer_dir: Path, texts: Sequence[str]) -> dict:
+    """Tokens of ``texts`` under the base and under the tokenizer ``build_tokenizer``
+    wrote to ``tokenizer_dir`` (``merged.model``, or ``tokenizer.json`` for a
+    byte-level base): ``{"tokens_base": n, "tokens_merged": m}``."""
+    base_ref = resolve_base(base_name)
+    lines = [text for text in texts if text]
+    if base_ref.is_sentencepiece:
+        import sentencepiece as spm
+
+        base_sp = spm.SentencePieceProcessor(model_file=str(base_ref.path))
+        merged_sp = spm.SentencePieceProcessor(model_file=str(Path(tokenizer_dir) / "merged.model"))
+    else:
+        from tokenizers import Tokenizer
+
+        from langforge.vocab.bytelevel_build import TokenizerEncoder, load_bpe_base
+
+        base_sp = TokenizerEncoder(load_bpe_base(base_ref))
+        merged_path = Path(tokenizer_dir) / "tokenizer.json"
+        merged_sp = TokenizerEncoder(Tokenizer.from_file(str(merged_path)))
+    return {"tokens_base": sum(map(len, base_sp.encode(lines))) if lines else 0,
+            "tokens_merged": sum(map(len, merged_sp.encode(lines))) if lines else 0}
 
 
 def _sweep(base, sentences, sentence_file, sizes, method, chosen, protected, base_sp,

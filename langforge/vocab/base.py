@@ -1,19 +1,24 @@
 """Base tokenizers: where to find them, and what their SentencePiece model says.
 
 The offline default is Mistral-7B v0.1's SentencePiece model, shipped as a data
-file in the ``mistral-common`` wheel. The Makefile installs that wheel with
-``--no-deps`` (its dependencies clash with ours), so the file is located with
-``importlib.util.find_spec`` without importing the package.
+file in the ``mistral-common`` wheel, which also ships Mistral-NeMo's byte-level
+``tekken`` tokenizers; local files and Hub repositories (``hf:owner/name``) work
+too. The Makefile installs that wheel with ``--no-deps`` (its dependencies clash
+with ours), so the file is located with ``importlib.util.find_spec`` without
+importing the package.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from sentencepiece import sentencepiece_model_pb2 as model_pb2
 
-from langforge.errors import ConfigError, MissingModelError
+from langforge.errors import ConfigError, FetchError, MissingModelError
 
 #: Base tokenizers known by name: (package, path inside the package).
 KNOWN_BASES = {
@@ -35,8 +40,115 @@ NORMALIZER_FIELDS = ("name", "precompiled_charsmap", "add_dummy_prefix",
                      "remove_extra_whitespaces", "escape_whitespaces")
 
 
+#: A name that starts with this is a tokenizer on the Hugging Face Hub.
+HUB_PREFIX = "hf:"
+#: Files tried, in order, in a Hub repository: SentencePiece first (it also gives a
+#: merged ``.model``), then a ``tokenizer.json``.
+HUB_FILES = ("tokenizer.model", "tokenizer.json")
+
+KIND_SENTENCEPIECE = "sentencepiece"
+KIND_TOKENIZER_JSON = "tokenizer.json"
+KIND_TEKKEN = "tekken"
+
+
+@dataclass(frozen=True)
+class BaseTokenizer:
+    """A resolved base tokenizer: the name it was asked by, its file and its format.
+
+    ``kind`` is ``sentencepiece`` (a ``.model``), ``tokenizer.json`` (a Hugging Face
+    BPE tokenizer) or ``tekken`` (Mistral's tiktoken-style JSON, converted to a
+    ``tokenizer.json`` when loaded).
+    """
+
+    name: str
+    path: Path
+    kind: str
+
+    @property
+    def is_sentencepiece(self) -> bool:
+        return self.kind == KIND_SENTENCEPIECE
+
+
+def _kind_of(path: Path) -> str:
+    """SentencePiece unless the file is JSON; a JSON file is tekken or tokenizer.json."""
+    with path.open("rb") as handle:
+        head = handle.read(64).lstrip()
+    if not head.startswith(b"{"):
+        return KIND_SENTENCEPIECE
+    from langforge.vocab.tekken import is_tekken_data
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ConfigError(f"base tokenizer {path} is neither a SentencePiece model nor "
+                          f"valid JSON: {exc}") from None
+    return KIND_TEKKEN if is_tekken_data(data) else KIND_TOKENIZER_JSON
+
+
+def resolve_base(name_or_path: str) -> BaseTokenizer:
+    """A base tokenizer given by name, local path or Hub repository.
+
+    Accepts ``mistral-7b-v0.1`` (the SentencePiece model in the ``mistral-common``
+    wheel, the offline default), ``tekken-240718`` / ``tekken-240911`` (the wheel's
+    Mistral-NeMo byte-level tokenizers), a local ``.model`` or ``tokenizer.json`` /
+    tekken ``.json`` path, or ``hf:owner/name`` (downloaded from the Hub; needs a
+    network the first time, then the Hub cache is used).
+
+    Raises:
+        MissingModelError: a named package or a local file is not there.
+        FetchError: a Hub tokenizer cannot be downloaded (offline, unknown repo).
+        ConfigError: the file is not a tokenizer langforge can read.
+    """
+    name = str(name_or_path)
+    if name.startswith(HUB_PREFIX):
+        path = _hub_tokenizer(name[len(HUB_PREFIX):])
+    else:
+        path = base_tokenizer_path(name)
+    return BaseTokenizer(name=name, path=path, kind=_kind_of(path))
+
+
+def _offline() -> bool:
+    # checked here: huggingface_hub reads the variable only once, when first imported
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _hub_tokenizer(repo: str) -> Path:
+    """The first of ``HUB_FILES`` the Hub repository has, from the Hub cache or downloaded."""
+    if repo.count("/") != 1 or not all(repo.split("/")):
+        raise ConfigError(f"vocab.base: {HUB_PREFIX}{repo!r} must name a Hub repository as "
+                          f"{HUB_PREFIX}owner/name")
+    from huggingface_hub import hf_hub_download
+    from huggingface_hub.errors import EntryNotFoundError, HfHubHTTPError
+
+    for filename in HUB_FILES:  # the cache first, so that a fetched tokenizer works offline
+        try:
+            return Path(hf_hub_download(repo, filename, local_files_only=True))
+        except (EntryNotFoundError, OSError):  # LocalEntryNotFoundError is both
+            continue
+    if _offline():
+        raise FetchError(f"cannot download the tokenizer of Hub repository {repo!r}: offline "
+                         "(HF_HUB_OFFLINE is set) and it is not in the Hub cache. Run once with "
+                         "a network, or download it and give the local tokenizer.model / "
+                         "tokenizer.json path as vocab.base.")
+    # The HTTP client under huggingface_hub changed between releases (requests, httpx);
+    # its error base class is HfHubHTTPError's base, so take it from there.
+    network_errors = (HfHubHTTPError, OSError, *HfHubHTTPError.__bases__)
+    missing = []
+    for filename in HUB_FILES:
+        try:
+            return Path(hf_hub_download(repo, filename))
+        except EntryNotFoundError:
+            missing.append(filename)
+        except network_errors as exc:
+            raise FetchError(f"cannot download the tokenizer of Hub repository {repo!r}: "
+                             f"{exc}") from None
+    raise FetchError(f"Hub repository {repo!r} has none of {', '.join(missing)}: give a "
+                     "repository with a SentencePiece model or a tokenizer.json")
+
+
 def base_tokenizer_path(name_or_path: str) -> Path:
-    """The file of a base tokenizer given by name (``mistral-7b-v0.1``) or path.
+    """The file of a base tokenizer given by name (``mistral-7b-v0.1``) or local path
+    (see ``resolve_base`` for Hub repositories and formats).
 
     Raises:
         MissingModelError: the named package or the file is not installed.
@@ -48,8 +160,8 @@ def base_tokenizer_path(name_or_path: str) -> Path:
             return path
         raise MissingModelError(
             f"base tokenizer {name_or_path!r} not found: give a known name "
-            f"({', '.join(sorted(KNOWN_BASES))}) or an existing .model / tokenizer.json path; "
-            "the named ones are installed by `make install`")
+            f"({', '.join(sorted(KNOWN_BASES))}), an existing .model / tokenizer.json path "
+            f"or {HUB_PREFIX}owner/name; the named ones are installed by `make install`")
     package, relative = known
     spec = importlib.util.find_spec(package)
     locations = list(spec.submodule_search_locations or []) if spec else []

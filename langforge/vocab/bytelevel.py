@@ -6,6 +6,11 @@ pre-tokenizer, segment with the base's BPE, then learn new merges on top, most
 frequent pair first. ``tokenizers`` ranks merges by list position, so appended
 merges fire only after every base merge; vocabulary and merges are extended
 together (each new token is exactly one new merge of two existing tokens).
+
+Tokenizers converted from tiktoken (Mistral's tekken, LLaMA-3) set
+``ignore_merges``: a pre-token that is itself in the vocabulary becomes one token
+without going through the merges. A new token equal to a whole protected
+pre-token would therefore change that text, so such tokens are never learned.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from __future__ import annotations
 import heapq
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +31,8 @@ DEFAULT_MIN_PAIR_FREQ = 2
 
 @dataclass
 class ByteLevelExtension:
+    """The extended tokenizer and the new merges in order, with what was excluded."""
+
     tokenizer: Tokenizer
     merges: list[tuple[str, str]] = field(default_factory=list)
     frequencies: list[int] = field(default_factory=list)
@@ -62,12 +69,16 @@ def _apply(symbols: list[str], left: str, right: str) -> list[str]:
     return out
 
 
-def load_bpe_json(path: Path) -> tuple[Tokenizer, dict]:
-    """A ``tokenizer.json`` and its parsed form; only BPE models are accepted."""
-    try:
-        tokenizer = Tokenizer.from_file(str(path))
-    except Exception as exc:  # tokenizers raises a bare Exception on bad files
-        raise ConfigError(f"{path} is not a Hugging Face tokenizer.json: {exc}") from None
+def load_bpe_json(path: Path | Tokenizer) -> tuple[Tokenizer, dict]:
+    """A ``tokenizer.json`` (or a loaded tokenizer) and its parsed form; only BPE
+    models are accepted."""
+    if isinstance(path, Tokenizer):
+        tokenizer, path = path, "the base tokenizer"
+    else:
+        try:
+            tokenizer = Tokenizer.from_file(str(path))
+        except Exception as exc:  # tokenizers raises a bare Exception on bad files
+            raise ConfigError(f"{path} is not a Hugging Face tokenizer.json: {exc}") from None
     data = json.loads(tokenizer.to_str())
     if data["model"].get("type") != "BPE":
         raise ConfigError(f"{path}: model type {data['model'].get('type')!r}; only BPE "
@@ -75,20 +86,45 @@ def load_bpe_json(path: Path) -> tuple[Tokenizer, dict]:
     return tokenizer, data
 
 
-def extend_bpe_json(path: Path, sentences: Sequence[str], max_merges: int,
+def protected_substrings(tokenizer: Tokenizer, texts: Iterable[str], min_count: int,
+                         max_chars: int = 16) -> set[str]:
+    """Substrings (in the tokenizer's own alphabet) of the pre-tokens of ``texts``
+    seen at least ``min_count`` times: new tokens equal to one are not learned, so
+    that other text in the protected language keeps its tokenization too."""
+    if min_count < 1:
+        raise ConfigError(f"min_count must be at least 1, got {min_count}")
+    counts: Counter = Counter()
+    for word, freq in _pretokenized(tokenizer, texts).items():
+        for start in range(len(word)):
+            for end in range(start + 2, min(len(word), start + max_chars) + 1):
+                counts[word[start:end]] += freq
+    return {s for s, n in counts.items() if n >= min_count}
+
+
+def extend_bpe_json(base: Path | Tokenizer, sentences: Sequence[str], max_merges: int,
                     protected_texts: Sequence[str] = (),
-                    min_pair_freq: int = DEFAULT_MIN_PAIR_FREQ) -> ByteLevelExtension:
+                    min_pair_freq: int = DEFAULT_MIN_PAIR_FREQ,
+                    protected_tokens: Set[str] = frozenset()) -> ByteLevelExtension:
     """Learn up to ``max_merges`` new merges for a ``tokenizer.json`` BPE base.
 
     A pair adjacent anywhere in the base segmentation of ``protected_texts`` is
-    never merged, so that text tokenizes exactly as before.
+    never merged, and no new token equals one of its whole pre-tokens, so that
+    text tokenizes exactly as before; nor does a new token equal one of
+    ``protected_tokens`` (strings in the tokenizer's alphabet).
+
+    Raises:
+        ConfigError: the base is not a BPE tokenizer.json, ``max_merges`` is negative,
+            or an extension check fails (a new token unreachable by the merges).
     """
-    base, data = load_bpe_json(Path(path))
+    if max_merges < 0:
+        raise ConfigError(f"max_merges must not be negative, got {max_merges}")
+    base, data = load_bpe_json(base if isinstance(base, Tokenizer) else Path(base))
     counts = _pretokenized(base, sentences)
     words = sorted(counts)
     freqs = [counts[w] for w in words]
     segs = [_segment(base, w) for w in words]
-    protected = {pair for w in _pretokenized(base, protected_texts)
+    protected_words = set(_pretokenized(base, protected_texts))
+    protected = {pair for w in protected_words
                  for seg in [_segment(base, w)] for pair in zip(seg, seg[1:])}
     vocab = dict(data["model"]["vocab"])
     taken = set(vocab) | {t["content"] for t in data.get("added_tokens", [])}
@@ -120,7 +156,7 @@ def extend_bpe_json(path: Path, sentences: Sequence[str], max_merges: int,
         joined = pair[0] + pair[1]
         if joined in taken:  # the base reaches that token by another split
             continue
-        if pair in protected:
+        if pair in protected or joined in protected_words or joined in protected_tokens:
             result.excluded.append((joined, -negative))
             continue
         taken.add(joined)
@@ -149,11 +185,22 @@ def _extended(data: dict, merges: list[tuple[str, str]]) -> Tokenizer:
 
 
 def _check(tokenizer: Tokenizer, merges: list[tuple[str, str]]) -> None:
-    """Every new token is one merge of two known tokens and is reachable."""
+    """Every new token is one merge of two known tokens and is reachable through
+    the merges (not only as a whole pre-token, which ``ignore_merges`` allows)."""
     vocab = tokenizer.get_vocab()
+    by_merges = Tokenizer.from_str(tokenizer.to_str())
+    if getattr(by_merges.model, "ignore_merges", False):
+        by_merges.model.ignore_merges = False
     for left, right in merges:
         if left not in vocab or right not in vocab:
             raise ConfigError(f"merge {left!r} + {right!r} refers to a token not in the vocabulary")
         joined = left + right
-        if _segment(tokenizer, joined) != [joined]:
+        if _segment(by_merges, joined) != [joined]:
             raise ConfigError(f"new token {joined!r} is not reachable by the extended merges")
+
+
+def extended_prefix(extension: ByteLevelExtension, size: int, base: Tokenizer) -> Tokenizer:
+    """The base extended with only the first ``size`` learned merges (merges are ordered,
+    so this is what learning ``size`` merges would have given)."""
+    _, data = load_bpe_json(base)
+    return _extended(data, extension.merges[:size])

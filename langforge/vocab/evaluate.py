@@ -4,6 +4,10 @@ Fertility (tokens per word), characters and bytes per token, the byte-fallback
 rate, parity against English on parallel text, the share of protected
 (reference) lines whose tokenization changed, and whether SentencePiece and the
 Hugging Face export agree on every evaluated line.
+
+A tokenizer here is a SentencePiece processor, or anything with the same
+``encode(lines)``, ``get_piece_size()`` and ``is_byte(id)`` (the byte-level
+path's ``bytelevel_build.TokenizerEncoder``).
 """
 
 from __future__ import annotations
