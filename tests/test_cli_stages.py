@@ -332,3 +332,26 @@ def test_central_scheduler_shows_readable_tasks(luigid, tmp_path, capfd):
     page = (lang_dir / "report.html").read_text(encoding="utf-8")
     assert '<section id="funnel">' in page and (lang_dir / "report.md").is_file()
     assert f"file://{(lang_dir / 'report.html').resolve()}" in capfd.readouterr().out
+
+
+def test_tokenizer_eval_reads_a_byte_level_tokenizer_json(tmp_path, capsys):
+    """`tokenizer eval` on a byte-level output: here the tekken base itself, so the
+    comparison must show no change at all."""
+    from langforge.cli import main as cli_main
+    from langforge.vocab.base import resolve_base
+    from langforge.vocab.bytelevel_build import load_bpe_base
+
+    path = tmp_path / "tokenizer.json"
+    load_bpe_base(resolve_base("tekken-240911")).save(str(path))
+    text = tmp_path / "sw.txt"
+    text.write_text("Habari za asubuhi, wakulima wanavuna mahindi.\nWatoto wanasoma shuleni.\n")
+    english = tmp_path / "en.txt"
+    english.write_text("The farmers harvest maize in the morning.\n")
+    out = tmp_path / "eval.json"
+    assert cli_main(["tokenizer", "eval", "--tokenizer", str(tmp_path), "--base",
+                     "tekken-240911", "--text", str(text), "--english", str(english),
+                     "--json", str(out)]) == 0
+    result = json.loads(out.read_text())
+    assert result["text"]["token_reduction_frac"] == 0
+    assert result["english"]["changed_lines"] == 0
+    assert "SentencePiece vs Hugging Face: not checked" not in capsys.readouterr().out

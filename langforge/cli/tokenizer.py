@@ -30,8 +30,12 @@ def resolve_tokenizer(path: Path) -> tuple[Path, Path | None]:
     """
     from langforge.errors import ConfigError
 
+    if path.suffix == ".json":  # a byte-level BPE tokenizer.json
+        return path, None
     if path.is_dir():
         model = path / "tokenizer.model"
+        if not model.is_file() and (path / "tokenizer.json").is_file():
+            return path / "tokenizer.json", None
         if not model.is_file():
             raise ConfigError(f"{path} has no tokenizer.model: give a SentencePiece .model "
                               "file or a directory exported by langforge (tokenizer/hf)")
@@ -60,11 +64,23 @@ def evaluate(tokenizer: Path, base: str, texts: list[str], english: list[str],
     from langforge.vocab import base_tokenizer_path, load_hf, load_model_proto
     from langforge.vocab.evaluate import agreement, heldout_metrics, reference_metrics
 
-    base_path = base_tokenizer_path(base)
-    base_sp = spm.SentencePieceProcessor(
-        model_proto=load_model_proto(base_path).SerializeToString())
-    merged_sp = spm.SentencePieceProcessor(
-        model_proto=load_model_proto(tokenizer).SerializeToString())
+    if Path(tokenizer).suffix == ".json":
+        # Byte-level BPE: both sides are Hugging Face tokenizers; there is no second
+        # implementation to compare with.
+        from tokenizers import Tokenizer
+
+        from langforge.vocab.base import resolve_base
+        from langforge.vocab.bytelevel_build import TokenizerEncoder, load_bpe_base
+
+        base_sp = TokenizerEncoder(load_bpe_base(resolve_base(base)))
+        merged_sp = TokenizerEncoder(Tokenizer.from_file(str(tokenizer)))
+        hf_dir = None
+    else:
+        base_path = base_tokenizer_path(base)
+        base_sp = spm.SentencePieceProcessor(
+            model_proto=load_model_proto(base_path).SerializeToString())
+        merged_sp = spm.SentencePieceProcessor(
+            model_proto=load_model_proto(tokenizer).SerializeToString())
     result: dict[str, Any] = {
         "tokenizer": str(tokenizer), "base": base, "vocab_size": merged_sp.get_piece_size(),
         "base_vocab_size": base_sp.get_piece_size(),
@@ -113,7 +129,7 @@ def format_evaluation(result: dict[str, Any]) -> str:
                      f"{agree['lines']:,} lines give the same ids "
                      f"({agree['agreement_frac']:.2%})")
         lines += [f"  differs on: {example[:100]!r}" for example in agree["examples"]]
-    elif "hf_dir" not in result:
+    elif "hf_dir" not in result and not result["tokenizer"].endswith(".json"):
         lines.append("SentencePiece vs Hugging Face: not checked (no hf/ directory found; "
                      "pass the export directory as --tokenizer)")
     return "\n".join(lines)
@@ -160,7 +176,9 @@ def cmd_build(args: argparse.Namespace) -> int:
           f"{_fmt(held['tokens_per_word_merged'])} ({held['token_reduction_frac']:.1%} fewer "
           f"tokens); English lines changed "
           f"{evaluation['reference']['changed_lines_frac']:.2%}")
-    print(f"wrote {args.output}/ (merged.model, hf/, init_map.jsonl, evaluation.json)")
+    merged = "tokenizer.json" if evaluation.get("base_kind", "sentencepiece") != "sentencepiece" \
+        else "merged.model"
+    print(f"wrote {args.output}/ ({merged}, hf/, init_map.jsonl, evaluation.json)")
     return EXIT_OK
 
 
