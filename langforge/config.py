@@ -201,6 +201,11 @@ class TranslateConfig(_Section):
     on_failure: Literal["drop", "keep", "repair"] = Field(
         "drop", description="drop documents with a failing sentence, keep them with the record, "
         "or repair: re-translate failing sentences once with safer decoding, drop if still failing")
+    repair_beam_size: int = Field(4, ge=1, le=16, description="repair: beam of the second try")
+    repair_repetition_penalty: float = Field(1.2, ge=1.0, le=3.0)
+    repair_no_repeat_ngram_size: int = Field(3, ge=0, le=10)
+    repair_max_decoding_ratio: float = Field(2.0, gt=0, description="repair: target tokens "
+                                             "allowed per source token")
     # Output checks (calibrated on real en-sw pairs; see langforge/translate/checks.py).
     min_length_ratio: float | None = Field(0.6, gt=0)
     max_length_ratio: float | None = Field(2.6, gt=0)

@@ -198,15 +198,26 @@ class _Result:
 
 
 class PlantingTranslator:
-    """Stands in for ctranslate2.Translator only to plant chosen outputs for the checks."""
+    """Stands in for ctranslate2.Translator only to plant chosen outputs for the checks.
 
-    def __init__(self, sp, outputs: dict[str, str], logprob: float = -0.5):
+    An output given as a list is the first translation, then the repair's; every
+    call's sources and options are recorded in ``calls``.
+    """
+
+    def __init__(self, sp, outputs: dict[str, str | list[str]], logprob: float = -0.5):
         self.sp, self.outputs, self.logprob = sp, outputs, logprob
+        self.calls: list[tuple[list[str], dict]] = []
+        self.seen: dict[str, int] = {}
 
     def translate_iterable(self, source, target_prefix=None, **kwargs):
-        for tokens in source:
-            text = self.outputs[self.sp.decode_pieces(list(tokens))]
-            yield _Result([self.sp.encode(text, out_type=str)], [self.logprob])
+        source = [self.sp.decode_pieces(list(tokens)) for tokens in source]
+        self.calls.append((source, kwargs))
+        for text in source:
+            planted = self.outputs[text]
+            if isinstance(planted, list):
+                planted = planted[min(self.seen.get(text, 0), len(planted) - 1)]
+                self.seen[text] = self.seen.get(text, 0) + 1
+            yield _Result([self.sp.encode(planted, out_type=str)], [self.logprob])
 
 
 GOOD = {
@@ -215,16 +226,17 @@ GOOD = {
 }
 
 
-def _run_planted(config, tiny, outputs, text, settings=None, logprob=-0.5):
+def _run_planted(config, tiny, outputs, text, settings=None, logprob=-0.5, translator=None):
     import sentencepiece as spm
 
     sp = spm.SentencePieceProcessor(model_file=str(tiny / "sentencepiece.model"))
     for planted in outputs.values():
-        assert sp.decode_pieces(sp.encode(planted, out_type=str)) == planted
+        for one in planted if isinstance(planted, list) else [planted]:
+            assert sp.decode_pieces(sp.encode(one, out_type=str)) == one
     stats = StageStats("translate")
+    translator = translator if translator is not None else PlantingTranslator(sp, outputs, logprob)
     out = list(translate_documents([Document(id="d", text=text)], SW, config, stats,
-                                   translator=PlantingTranslator(sp, outputs, logprob),
-                                   settings=settings))
+                                   translator=translator, settings=settings))
     return out, stats
 
 
@@ -239,7 +251,7 @@ def test_good_translation_passes_every_check(config, tiny):
     assert out[0].metadata["checks"]["failed"] == {}
 
 
-@pytest.mark.parametrize("planted, reason", [
+FAILURES = [
     ("Children walk to school every morning.", "mt_copy"),
     ("Les enfants vont à l'école tous les matins avec leurs amis.", "mt_wrong_language"),
     ("Watoto wanakwenda shuleni kila asubuhi na jioni na jioni na jioni na jioni.",
@@ -247,7 +259,10 @@ def test_good_translation_passes_every_check(config, tiny):
     ("", "mt_sentence_count"),
     ("Watoto wanakwenda shuleni kila", "mt_truncated"),
     ("Watoto wanakwenda shuleni kila asubuhi na jioni pamoja na walimu wao.", "mt_length_ratio"),
-])
+]
+
+
+@pytest.mark.parametrize("planted, reason", FAILURES)
 def test_each_check_fires_on_a_planted_failure(config, tiny, planted, reason):
     outputs = dict(GOOD, **{"Children walk to school every morning.": planted})
     # thresholds are data: a tighter band makes the moderately long output fail
@@ -277,10 +292,123 @@ def test_low_log_probability(config, tiny):
 
 
 def test_bad_settings_are_config_errors():
-    with pytest.raises(ConfigError, match="on_failure: 'repair'"):
-        TranslateSettings(on_failure="repair")
+    with pytest.raises(ConfigError, match="on_failure: 'retry' is not one of drop, keep, repair"):
+        TranslateSettings(on_failure="retry")
     with pytest.raises(ConfigError, match="max_batch_tokens: must be at least 1"):
         TranslateSettings(max_batch_tokens=0)
+    with pytest.raises(ConfigError, match="repair_beam_size: must be at least 1"):
+        TranslateSettings(repair_beam_size=0)
+    with pytest.raises(ConfigError, match="repair_repetition_penalty must be at least 1"):
+        TranslateSettings(repair_repetition_penalty=0.9)
+    settings = TranslateSettings.from_config(TranslateConfig(on_failure="repair"))
+    assert settings.on_failure == "repair"
+
+
+# --- repair policy --------------------------------------------------------------------
+
+REPAIR = with_settings(TranslateSettings(), on_failure="repair", max_length_ratio=1.5)
+FIXED = "Watoto wanakwenda shuleni kila asubuhi."
+
+
+@pytest.mark.parametrize("planted, reason", FAILURES)
+def test_repair_keeps_a_document_once_its_failing_sentence_passes(config, tiny, planted, reason):
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_file=str(tiny / "sentencepiece.model"))
+    outputs = dict(GOOD, **{"Children walk to school every morning.": [planted, FIXED]})
+    translator = PlantingTranslator(sp, outputs)
+    [doc], stats = _run_planted(config, tiny, outputs, GOOD_TEXT, settings=REPAIR,
+                                translator=translator)
+    assert stats.dropped == {} and doc.text.endswith("\n\n" + FIXED)
+    checks = doc.metadata["checks"]
+    assert checks["failed"] == {} and checks["failed_sentences"] == []
+    [repaired] = checks["repaired"]
+    assert repaired["sentence"] == 1 and reason in repaired["failed"]
+    assert checks["repair_decoding"] == {"beam_size": 4, "repetition_penalty": 1.2,
+                                         "no_repeat_ngram_size": 3, "max_decoding_ratio": 2.0}
+    assert stats.extra["mt_repair_attempted_sentences"] == 1
+    assert stats.extra["mt_repaired_sentences"] == stats.extra["mt_repaired_documents"] == 1
+    # only the failing sentence went back, with the safer decoding
+    *first_pass, (again, options) = translator.calls  # first pass: one call per length group
+    assert again == ["Children walk to school every morning."]
+    assert sum(len(sources) for sources, _ in first_pass) == 2
+    [first_options] = [o for sources, o in first_pass if again[0] in sources]
+    assert first_options["beam_size"] == config.beam_size
+    assert "repetition_penalty" not in first_options
+    assert options["beam_size"] == 4 and options["repetition_penalty"] == 1.2
+    assert options["no_repeat_ngram_size"] == 3
+    assert options["max_decoding_length"] < first_options["max_decoding_length"]
+
+
+def test_repair_drops_when_the_second_translation_fails_too(config, tiny):
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_file=str(tiny / "sentencepiece.model"))
+    loop = "Watoto wanakwenda shuleni kila asubuhi na jioni na jioni na jioni na jioni."
+    outputs = dict(GOOD, **{"Children walk to school every morning.":
+                            [loop, "Children walk to school every morning."]})
+    rejected = RejectWriter()
+    stats = StageStats("translate", on_reject=rejected)
+    out = list(translate_documents([Document(id="d", text=GOOD_TEXT)], SW, config, stats,
+                                   translator=PlantingTranslator(sp, outputs), settings=REPAIR))
+    # dropped under the reason of the repaired output, with both attempts on record
+    assert out == [] and stats.dropped == {"mt_copy": 1}
+    assert stats.extra["mt_repair_attempted_sentences"] == 1
+    assert stats.extra["mt_repaired_sentences"] == stats.extra["mt_repaired_documents"] == 0
+    [row] = rejected.rows
+    detail = json.loads(row["detail"])
+    assert detail["output_sentence"] == "Children walk to school every morning."
+    [record] = detail["repair"]["sentences"]
+    assert record["sentence"] == 1 and record["first_output"] == loop
+    assert "mt_repetition" in record["failed"] and record["still_failed"][0] == "mt_copy"
+    assert detail["repair"]["decoding"]["no_repeat_ngram_size"] == 3
+
+
+def test_repair_leaves_passing_documents_alone(config, tiny):
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_file=str(tiny / "sentencepiece.model"))
+    translator = PlantingTranslator(sp, GOOD)
+    [doc], stats = _run_planted(config, tiny, GOOD, GOOD_TEXT, settings=REPAIR,
+                                translator=translator)
+    assert "repaired" not in doc.metadata["checks"]
+    assert sum(len(sources) for sources, _ in translator.calls) == 2  # no second attempt
+    assert stats.extra["mt_repair_attempted_sentences"] == stats.extra["mt_repaired_documents"] == 0
+
+
+def test_repair_with_the_real_tiny_model_fixes_decoding_loops(config):
+    """The random model loops; the repair decoding (no repeated 3-gram of pieces,
+    repetition penalty) stops the loops. Only the repetition check is on here (thresholds
+    are data), so the other checks' verdicts on noise do not hide the effect."""
+    only_repetition = dict(min_length_ratio=None, max_length_ratio=None, max_copy_frac=None,
+                           min_other_lid_score=None, truncation=False, sentence_count=False)
+    drop = with_settings(TranslateSettings(), **only_repetition)
+    stats = StageStats("translate")
+    assert list(translate_documents(docs(3), SW, config, stats, settings=drop)) == []
+    assert stats.dropped == {"mt_repetition": 3}
+    stats = StageStats("translate")
+    out = list(translate_documents(docs(3), SW, config, stats,
+                                   settings=with_settings(drop, on_failure="repair")))
+    assert len(out) == 3 and stats.dropped == {}
+    repaired = [r["sentence"] for d in out for r in d.metadata["checks"]["repaired"]]
+    assert stats.extra["mt_repaired_sentences"] == len(repaired) > 0
+    assert stats.extra["mt_repaired_documents"] == 3
+    assert stats.extra["mt_repair_attempted_sentences"] == len(repaired)
+    assert stats.extra["repair_target_tokens"] > 0
+    for doc in out:
+        assert all(r["failed"] == ["mt_repetition"] for r in doc.metadata["checks"]["repaired"])
+        assert doc.metadata["checks"]["max_repeat_ngram_frac"] <= 0.35
+
+
+def test_repair_counts_merge_across_chunks(config, tiny, tmp_path):
+    from langforge.translate import translate_chunks
+
+    settings = with_settings(TranslateSettings(), on_failure="repair", min_length_ratio=None,
+                             max_length_ratio=None, max_copy_frac=None, min_other_lid_score=None,
+                             truncation=False, sentence_count=False)
+    stats = StageStats("translate")
+    translate_chunks(chunk_seed(docs(3), 2), tmp_path, SW, config, stats, settings=settings)
+    assert stats.docs_out == stats.extra["mt_repaired_documents"] == 3
 
 
 # --- seed -----------------------------------------------------------------------------

@@ -6,6 +6,9 @@ subprocess on the same WARC files; the systems take turns within each round so
 that load from elsewhere on the machine spreads over all of them. Figures are
 medians over the rounds; "per core" divides by CPU seconds (the run's own and
 its worker processes'), so it does not depend on how many cores a system used.
+``--part translate`` (also in ``all``, the default) adds the translation benchmark
+(``langforge.bench.translate``): the stage vs a plain CTranslate2 loop, and
+CTranslate2 vs transformers on the same random-weight Marian model.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 
 from langforge.bench.crawl import build_crawl
 from langforge.bench.runners import measure, run_langforge
+from langforge.bench.translate import run_part as run_translate_part
 
 MAX_WORKER_RSS_MIB = 1536
 SYSTEMS = {
@@ -135,9 +139,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-memory-check", action="store_true")
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="also print the top N lines of a cProfile of (b)")
+    parser.add_argument("--part", choices=("warc", "translate", "all"), default="all",
+                        help="the WARC pipeline vs datatrove, the translation stage, or both")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="translation: CPU threads for both engines (default: min(4, cores))")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.workers < 1 or not set(args.systems) <= set(SYSTEMS):
         parser.error("--runs and --workers must be positive, --systems a subset of abcd")
+    if args.part == "translate":
+        run_translate_part(args.out, args.shared_data, args.runs, args.threads)
+        return 0
 
     crawl = build_crawl(args.out / "crawl", args.shared_data, swahili_share=args.swahili_share,
                         limit=args.limit)
@@ -180,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
               for key, s in summary.items()}
     (args.out / "results.json").write_text(json.dumps({"summary": report, "memory_mib": memory},
                                                       indent=1) + "\n")
+    if args.part == "all":
+        print()
+        run_translate_part(args.out, args.shared_data, args.runs, args.threads)
     return 0
 
 

@@ -5,8 +5,12 @@ is configured, known, supports the language and is on disk) and otherwise says
 why and which command fixes it. ``translate_documents`` splits each document into
 sentences (keeping its layout), translates them in token-based batches with
 ``translate_iterable``, reassembles, checks every sentence and yields synthetic
-documents with their provenance; a document with a failing sentence is dropped
-under the check's name.
+documents with their provenance. What happens to a document with a failing
+sentence is ``on_failure``: ``drop`` it under the check's name, ``keep`` it with
+the record, or ``repair`` it: each failing sentence is translated once more with
+safer decoding (wider beam, repetition penalty, no repeated n-grams, a tighter
+length cap) and checked again; the document is kept when every sentence then
+passes (``metadata.checks.repaired`` says which and how), dropped otherwise.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from langforge.translate.checks import REASONS, CheckThresholds, TranslationChec
 from langforge.translate.layout import Layout, sentence_splitter, split_document
 from langforge.translate.seed import SeedChunk
 
-ON_FAILURE = ("drop", "keep")
+ON_FAILURE = ("drop", "keep", "repair")
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,15 @@ class TranslateSettings:
     max_source_tokens: int = 256  # NLLB was trained on inputs of at most 512 tokens
     max_decoding_ratio: float = 3.0  # target tokens allowed per source token
     max_decoding_tokens: int = 512
-    on_failure: str = "drop"  # "keep": record failing checks, drop nothing
+    on_failure: str = "drop"  # "keep": record failing checks, drop nothing; "repair": see module
+    # Decoding of the one repair attempt. Loops and dropped or copied content are the
+    # usual failures of a small beam (NLLB: fairseq 4639, 5108), so widen the beam,
+    # penalise tokens already produced, forbid a repeated 3-gram of pieces, and cap
+    # the length tighter so a loop that still gets through stops sooner.
+    repair_beam_size: int = 4
+    repair_repetition_penalty: float = 1.2
+    repair_no_repeat_ngram_size: int = 3
+    repair_max_decoding_ratio: float = 2.0
     checks: CheckThresholds = field(default_factory=CheckThresholds)
 
     def __post_init__(self):
@@ -50,9 +62,12 @@ class TranslateSettings:
             raise ConfigError(f"translate.on_failure: {self.on_failure!r} is not one of "
                               f"{', '.join(ON_FAILURE)}")
         for name in ("max_batch_tokens", "window_tokens", "max_source_tokens",
-                     "max_decoding_tokens"):
+                     "max_decoding_tokens", "repair_beam_size"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"translate.{name}: must be at least 1")
+        if self.repair_repetition_penalty < 1 or self.repair_no_repeat_ngram_size < 0:
+            raise ConfigError("translate.repair_repetition_penalty must be at least 1 and "
+                              "translate.repair_no_repeat_ngram_size at least 0")
 
     @classmethod
     def from_config(cls, config: Any) -> "TranslateSettings":
@@ -157,10 +172,10 @@ class _Engine:
     def layout(self, text: str) -> Layout:
         return split_document(text, self.split_source)
 
-    def max_decoding_length(self, tokens: list[list[str]]) -> int:
+    def max_decoding_length(self, tokens: list[list[str]], ratio: float | None = None) -> int:
         longest = max((len(t) for t in tokens), default=1)
-        return min(self.settings.max_decoding_tokens,
-                   math.ceil(self.settings.max_decoding_ratio * longest) + 10)
+        ratio = self.settings.max_decoding_ratio if ratio is None else ratio
+        return min(self.settings.max_decoding_tokens, math.ceil(ratio * longest) + 10)
 
     def length_groups(self, tokens: list[list[str]]) -> list[list[int]]:
         """Indices of ``tokens`` grouped by length (each group within a factor of
@@ -177,19 +192,31 @@ class _Engine:
                 "max_decoding_ratio": self.settings.max_decoding_ratio,
                 "max_decoding_tokens": self.settings.max_decoding_tokens}
 
-    def translate(self, tokens: list[list[str]]) -> list[tuple[str, float | None, int, bool]]:
+    def repair_decoding(self) -> dict[str, Any]:
+        """The decoding of a repair attempt (recorded on repaired documents)."""
+        s = self.settings
+        return {"beam_size": s.repair_beam_size, "repetition_penalty": s.repair_repetition_penalty,
+                "no_repeat_ngram_size": s.repair_no_repeat_ngram_size,
+                "max_decoding_ratio": s.repair_max_decoding_ratio}
+
+    def translate(self, tokens: list[list[str]], repair: bool = False
+                  ) -> list[tuple[str, float | None, int, bool]]:
         """(text, mean log-probability, output tokens, hit the length limit) for each
-        tokenized sentence, in order."""
+        tokenized sentence, in order; ``repair``: with ``repair_decoding()``."""
         prefix = self.tokenizer.target_prefix()
+        options: dict[str, Any] = {"beam_size": self.config.beam_size}
+        ratio = None
+        if repair:
+            options = self.repair_decoding()
+            ratio = options.pop("max_decoding_ratio")
         out: list[Any] = [None] * len(tokens)
         for group in self.length_groups(tokens):
             source = [tokens[i] for i in group]
-            max_length = self.max_decoding_length(source)
+            max_length = self.max_decoding_length(source, ratio)
             results = self.translator.translate_iterable(
                 iter(source), target_prefix=iter([prefix] * len(source)) if prefix else None,
                 max_batch_size=self.settings.max_batch_tokens, batch_type="tokens",
-                beam_size=self.config.beam_size, max_decoding_length=max_length,
-                return_scores=True)
+                max_decoding_length=max_length, return_scores=True, **options)
             for i, result in zip(group, results):
                 hypothesis = result.hypotheses[0]
                 # CTranslate2's score is the log-probability normalised by length.
@@ -246,6 +273,48 @@ def translate_documents(docs: Iterable[Document], target: Language, config: Any,
     yield from _finish(pending, engine, plan, target, settings, stats)
 
 
+@dataclass
+class _Checked:
+    """One translated document and the checks on its sentences."""
+
+    doc: Document
+    layout: Layout
+    tokens: list[list[str]]
+    outputs: list[str]
+    signals: list[dict[str, Any]]
+    failures: list[list[str]]
+    repairs: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _check(engine: _Engine, sources: list[str],
+           translated: list[tuple[str, float | None, int, bool]]
+           ) -> tuple[list[dict[str, Any]], list[list[str]]]:
+    """Signals and failed checks of each (source, translation) pair."""
+    signals = engine.checker.score(sources, [t[0] for t in translated],
+                                   [t[1] for t in translated])
+    for sig, (_, _, _, hit) in zip(signals, translated):
+        if hit:
+            sig["hit_max_length"] = 1
+    return signals, [engine.checker.decide(sig) for sig in signals]
+
+
+def _repair(checked: list[_Checked], engine: _Engine, stats: StageStats) -> None:
+    """Translate every failing sentence of ``checked`` once more with the repair
+    decoding (one batch for all), check again, and update the documents in place."""
+    todo = [(item, j) for item in checked for j, f in enumerate(item.failures) if f]
+    if not todo:
+        return
+    translated = engine.translate([item.tokens[j] for item, j in todo], repair=True)
+    stats.extra["mt_repair_attempted_sentences"] += len(todo)
+    stats.extra["repair_target_tokens"] = (stats.extra.get("repair_target_tokens", 0)
+                                           + sum(t[2] for t in translated))
+    signals, failures = _check(engine, [item.layout.sentences[j] for item, j in todo], translated)
+    for (item, j), result, sig, failed in zip(todo, translated, signals, failures):
+        item.repairs.append({"sentence": j, "failed": item.failures[j], "first_output":
+                             item.outputs[j], "still_failed": failed})
+        item.outputs[j], item.signals[j], item.failures[j] = result[0], sig, failed
+
+
 def _finish(pending: list[tuple[Document, Layout, list[list[str]]]], engine: _Engine,
             plan: TranslationPlan, target: Language, settings: TranslateSettings,
             stats: StageStats) -> Iterator[Document]:
@@ -256,33 +325,52 @@ def _finish(pending: list[tuple[Document, Layout, list[list[str]]]], engine: _En
     stats.extra["source_tokens"] = stats.extra.get("source_tokens", 0) + sum(map(len, flat))
     stats.extra["target_tokens"] = (stats.extra.get("target_tokens", 0)
                                     + sum(t[2] for t in translated))
-    decoding = engine.decoding()
-    start = 0
+    checked, start = [], 0
     for doc, layout, tokens in pending:
         part = translated[start:start + len(tokens)]
         start += len(tokens)
-        outputs = [t[0] for t in part]
-        signals = engine.checker.score(layout.sentences, outputs, [t[1] for t in part])
-        for sig, (_, _, _, hit) in zip(signals, part):
-            if hit:
-                sig["hit_max_length"] = 1
-        failures = [engine.checker.decide(sig) for sig in signals]
+        signals, failures = _check(engine, layout.sentences, part)
+        checked.append(_Checked(doc, layout, tokens, [t[0] for t in part], signals, failures))
+    if settings.on_failure == "repair":
+        for key in ("mt_repair_attempted_sentences", "mt_repaired_sentences",
+                    "mt_repaired_documents"):
+            stats.extra.setdefault(key, 0)
+        _repair(checked, engine, stats)
+    decoding = engine.decoding()
+    for item in checked:
+        doc, failures = item.doc, item.failures
         failed = {reason for f in failures for reason in f}
-        if failed and settings.on_failure == "drop":
+        if failed and settings.on_failure != "keep":
             reason = next(r for r in REASONS if r in failed)
             index = next(i for i, f in enumerate(failures) if reason in f)
-            stats.reject(doc, reason, sentence=index, source_sentence=layout.sentences[index],
-                         output_sentence=outputs[index], check_signals=signals[index],
-                         failed=sorted(failed))
+            detail = {"sentence": index, "source_sentence": item.layout.sentences[index],
+                      "output_sentence": item.outputs[index], "check_signals": item.signals[index],
+                      "failed": sorted(failed)}
+            if item.repairs:
+                # the first outputs too: the rejected record is where a failed repair
+                # is studied
+                detail["repair"] = {"decoding": engine.repair_decoding(),
+                                    "sentences": item.repairs}
+            stats.reject(doc, reason, **detail)
             continue
+        checks = summarize(item.signals, failures)
+        if item.repairs:
+            # Which sentences were redone, why and how; not the first outputs, which
+            # would put text known to be bad into the dataset's metadata.
+            checks["repaired"] = [{"sentence": r["sentence"], "failed": r["failed"]}
+                                  for r in item.repairs]
+            checks["repair_decoding"] = engine.repair_decoding()
+            stats.extra["mt_repaired_sentences"] += len(item.repairs)
+            stats.extra["mt_repaired_documents"] += 1
         model = plan.model
         yield stats.count_out(Document(
-            id=stable_id("synthetic", model.name, doc.id), text=layout.reassemble(outputs),
+            id=stable_id("synthetic", model.name, doc.id),
+            text=item.layout.reassemble(item.outputs),
             url=doc.url, source=f"translate:{model.name}", kind="synthetic",
             language=target.code,
             metadata={"source_id": doc.id, "source_url": doc.url, "model": model.name,
                       "model_repo": model.repo, "licence": model.licence,
-                      "decoding": decoding, "checks": summarize(signals, failures)}))
+                      "decoding": decoding, "checks": checks}))
 
 
 def with_settings(settings: TranslateSettings, **changes: Any) -> TranslateSettings:
