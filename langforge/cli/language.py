@@ -51,14 +51,31 @@ def cmd_language(args: argparse.Namespace) -> int:
 
 
 def cmd_languages(args: argparse.Namespace) -> int:
-    from langforge.config import configured_languages
+    from langforge.config import configured_languages, load_config
+    from langforge.errors import ConfigError
     from langforge.languages import TOOLS, get_language
+    from langforge.mt_models import MODELS, check_language_support
+
+    def mt_models(lang) -> str:
+        names = []
+        for name, spec in MODELS.items():
+            try:
+                check_language_support(spec, lang)
+            except ConfigError:
+                continue
+            names.append(name.split("-")[0].split("_")[0])
+        return ",".join(dict.fromkeys(names)) or "-"
 
     tools = list(TOOLS)
-    print(f"{'code':<10} {'name':<22} " + " ".join(f"{t:<8}" for t in tools))
+    print(f"{'code':<10} {'name':<18} {'LID used':<9} " + " ".join(f"{t:<8}" for t in tools)
+          + " MT models")
     for code in configured_languages():
         lang = get_language(code)
-        print(f"{code:<10} {lang.name:<22} " + " ".join(f"{lang.label(t) or '-':<8}" for t in tools))
+        print(f"{code:<10} {lang.name:<18} {load_config(code).lid.model:<9} "
+              + " ".join(f"{lang.label(t) or '-':<8}" for t in tools) + f" {mt_models(lang)}")
+    print("\n'-': the tool has no label for the language. LID used: the model the config "
+          "names (glotlid/openlid: make models LID=...). MT models: translation models that "
+          "cover it (make models MT=...).")
     return EXIT_OK
 
 
