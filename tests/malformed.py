@@ -26,6 +26,22 @@ LONG_TEXT = ("Habari za asubuhi. Mji wa Dar es Salaam una watu wengi sana na bia
              "nyingi katika soko kuu la Kariakoo. Watoto wanaenda shule kila siku. ")
 
 
+class UnseekableStream(io.RawIOBase):
+    """A pure stream, like an HTTP download: no seek, no tell."""
+
+    def __init__(self, payload: bytes, chunk_bytes: int = 4096):
+        self._inner = io.BytesIO(payload)
+        self._chunk_bytes = chunk_bytes
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        chunk = self._inner.read(min(len(buffer), self._chunk_bytes))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
 @dataclass
 class Rec:
     """One WARC record to write."""

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textdata import join_lines
 
 from langforge import langid
 from langforge.config import LanguageConfig, LidConfig
@@ -22,17 +23,6 @@ SWAHILI = get_language("sw")
 # registry entry for (epo): all must come out as "not Swahili".
 OTHER_LANGUAGES = ["fra", "deu", "ind", "tgl", "afr", "nld", "zsm", "amh", "xho", "epo", "tur"]
 
-
-def join_lines(lines: list[str], min_chars: int = 300) -> list[str]:
-    """Consecutive lines joined into documents of at least ``min_chars``."""
-    docs, current = [], []
-    for line in lines:
-        if line.strip():
-            current.append(line.strip())
-        if sum(map(len, current)) >= min_chars:
-            docs.append(" ".join(current))
-            current = []
-    return docs
 
 
 def as_docs(texts: list[str], prefix: str) -> list[Document]:

@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from textdata import join_lines
 
 from langforge.cli import main
 from langforge.config import LidConfig, configured_languages, load_config
@@ -216,15 +217,6 @@ def test_a_present_model_is_not_fetched_again(tmp_path):
 
 # --- measured on real text (slow) --------------------------------------------------------
 
-def _join(lines, min_chars=300):
-    docs, current = [], []
-    for line in lines:
-        if line.strip():
-            current.append(line.strip())
-        if sum(map(len, current)) >= min_chars:
-            docs.append(" ".join(current))
-            current = []
-    return docs
 
 
 def _udhr_lines(path: Path) -> list[str]:
@@ -240,17 +232,17 @@ def corpora(shared_data) -> dict[tuple[str, str], list[str]]:
     for path in sorted((text / "tatoeba-laser112").glob("tatoeba.*-eng.*")):
         code = path.name.split(".")[1].split("-")[0]
         if path.suffix[1:] == code:
-            sets[("tatoeba", code)] = _join(path.read_text(encoding="utf-8").splitlines())
+            sets[("tatoeba", code)] = join_lines(path.read_text(encoding="utf-8").splitlines())
     index = (text / "udhr-unicode" / "index.xml").read_text(encoding="utf-8")
     for name, code in re.findall(r"<udhr f='([^']+)'\s+iso639-3='([^']+)'", index):
         path = text / "udhr-unicode" / "txt" / f"udhr_{name}.txt"
         if path.is_file():
-            sets[(f"udhr:{name}", code)] = _join(_udhr_lines(path))
+            sets[(f"udhr:{name}", code)] = join_lines(_udhr_lines(path))
     # Global Voices: the last 10,782 lines (calibration read the whole file; these are
     # in-sample for the word list, TICO-19, Tatoeba and UDHR are not)
     gv = (text / "globalvoices-en-sw" / "train.swa").read_text(encoding="utf-8").splitlines()
-    sets[("globalvoices", "swh")] = _join(gv[20000:])
-    sets[("tico19", "swh")] = _join((text / "tico19" / "tico19-test.sw").read_text(
+    sets[("globalvoices", "swh")] = join_lines(gv[20000:])
+    sets[("tico19", "swh")] = join_lines((text / "tico19" / "tico19-test.sw").read_text(
         encoding="utf-8").splitlines())
     return sets
 

@@ -16,8 +16,8 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from malformed import (DAMAGE_REASONS, SHARED_BASE, Rec, html_page, malformed_cases,
-                       synthetic_base, warc_bytes)
+from malformed import (DAMAGE_REASONS, SHARED_BASE, Rec, UnseekableStream, html_page,
+                       malformed_cases, synthetic_base, warc_bytes)
 
 from langforge.config import ExtractConfig
 from langforge.document import StageStats, WebPage
@@ -97,20 +97,8 @@ def test_damage_in_a_pure_stream_stops_without_raising(cases):
     """An unseekable stream cannot skip ahead: the pages before the damage come out."""
     case = cases["corrupt_bytes_mid_record"]
 
-    class Stream(io.RawIOBase):
-        def __init__(self, payload: bytes):
-            self._inner = io.BytesIO(payload)
-
-        def readable(self):
-            return True
-
-        def readinto(self, buffer):
-            chunk = self._inner.read(min(len(buffer), 4096))
-            buffer[: len(chunk)] = chunk
-            return len(chunk)
-
     stats = StageStats("read")
-    pages = list(iter_pages(Stream(case.data), stats))
+    pages = list(iter_pages(UnseekableStream(case.data), stats))
     assert pages and sum(stats.dropped.values()) >= 1
 
 

@@ -6,7 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
-from malformed import Rec, cld2_metadata, counts, html_page, record_id, warc_bytes, write
+from malformed import (Rec, UnseekableStream, cld2_metadata, counts, html_page, record_id,
+                       warc_bytes, write)
 
 from langforge.document import StageStats
 from langforge.errors import InputError
@@ -107,21 +108,7 @@ def test_metadata_of_another_record_is_not_attached(tmp_path):
 def test_file_objects_seekable_and_streaming(tmp_path):
     data = warc_bytes(mixed_records())
 
-    class Stream(io.RawIOBase):
-        """A pure stream, like an HTTP download: no seek, no tell."""
-
-        def __init__(self, payload: bytes):
-            self._inner = io.BytesIO(payload)
-
-        def readable(self):
-            return True
-
-        def readinto(self, buffer):
-            chunk = self._inner.read(min(len(buffer), 1000))
-            buffer[: len(chunk)] = chunk
-            return len(chunk)
-
-    for source in (io.BytesIO(data), Stream(data)):
+    for source in (io.BytesIO(data), UnseekableStream(data, chunk_bytes=1000)):
         pages, stats = read(source)
         assert [p.url for p in pages] == EXPECTED_URLS
         assert counts(stats.dropped) == EXPECTED_DROPS
