@@ -39,3 +39,21 @@ def test_every_help_explains_itself(command, capsys):
     assert exc.value.code == 0
     out = capsys.readouterr().out
     assert "usage: langforge" in out and len(out.splitlines()) > 3
+
+
+def test_closed_pipe_ends_quietly():
+    """`langforge languages | head -1`: no traceback when the reader goes away."""
+    proc = subprocess.Popen([sys.executable, "-m", "langforge.cli", "languages"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err
+
+
+def test_main_does_not_change_signal_handling():
+    import signal
+
+    before = signal.getsignal(signal.SIGPIPE)
+    main(["languages"])
+    assert signal.getsignal(signal.SIGPIPE) == before

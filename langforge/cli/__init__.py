@@ -13,7 +13,6 @@ import argparse
 import importlib
 import logging
 import os
-import signal
 import sys
 
 from langforge.errors import ConfigError, FetchError, LangforgeError, MissingModelError
@@ -76,8 +75,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(signal, "SIGPIPE"):  # `langforge languages | head` ends quietly
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     parser = build_parser()
     args = parser.parse_args(argv)
     _setup_logging(args.verbose)
@@ -91,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except LangforgeError as exc:
         print(f"langforge: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader went away (`langforge languages | head`): stop quietly. Not a
+        # SIGPIPE handler, which would also kill a host process such as pytest.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("langforge: interrupted", file=sys.stderr)
