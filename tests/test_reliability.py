@@ -135,10 +135,13 @@ def test_three_workers_on_one_scheduler_run_each_task_once(warcs, reference, tmp
     try:
         for _ in range(100):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/ping", timeout=1)
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/task_list?data=%7B%7D",
+                                       timeout=1)
                 break
             except OSError:
                 time.sleep(0.1)
+        else:
+            pytest.fail("luigid did not answer within 10 s")
         # the scheduler listens on loopback only
         listening = subprocess.run(["ss", "-ltn"], capture_output=True, text=True).stdout \
             if Path("/usr/bin/ss").exists() or Path("/bin/ss").exists() else ""
