@@ -55,34 +55,17 @@ class LanguageCorpus(LanguageTask):
 
 
 def _corpus_sizes(lang_dir: Path, tokenizer: dict) -> dict:
-    """Characters, words and tokens (base and merged tokenizer) of the native corpus."""
-    from langforge.corpus import word_count
+    """Characters and words of the native corpus, and its tokens under the base and the
+    merged tokenizer (counted by ``TrainTokenizer``, which knows the tokenizer format)."""
     from langforge.storage import read_docs
 
-    texts = [doc.text for doc in read_docs(lang_dir / "work" / "dedup" / DOCS_NAME)]
-    sizes = {"characters": sum(map(len, texts)), "words": word_count(texts)}
-    corpus = (tokenizer or {}).get("corpus") or {}
-    for key in ("tokens_base", "tokens_merged"):
-        if key in corpus:
-            sizes[key] = corpus[key]
-    if "tokens_base" not in sizes and tokenizer:
-        sizes.update(_count_tokens(lang_dir / "tokenizer", texts))
+    characters = words = 0
+    for doc in read_docs(lang_dir / "work" / "dedup" / DOCS_NAME):
+        characters += len(doc.text)
+        words += len(doc.text.split())
+    sizes = {"characters": characters, "words": words}
+    sizes.update((tokenizer or {}).get("corpus") or {})
     return sizes
-
-
-def _count_tokens(tokenizer_dir: Path, texts: list[str]) -> dict:
-    import sentencepiece as spm
-
-    from langforge.vocab import base_tokenizer_path
-
-    evaluation = read_json(tokenizer_dir / "evaluation.json")
-    out = {}
-    for key, model in (("tokens_base", base_tokenizer_path(evaluation.get("base", "mistral-7b-v0.1"))),
-                       ("tokens_merged", tokenizer_dir / "merged.model")):
-        if Path(model).is_file():
-            sp = spm.SentencePieceProcessor(model_file=str(model))
-            out[key] = sum(len(ids) for ids in sp.encode(texts))
-    return out
 
 
 def resolve_warcs(spec: str | None) -> list[str]:

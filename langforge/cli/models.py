@@ -30,8 +30,7 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
     for name, spec in MODELS.items():
         present = "present" if resolve_model(name) else f"missing (make models MT={name})"
-        licence = getattr(spec, "licence", getattr(spec, "license", ""))
-        print(f"{name:<26} {licence:<14} {present}")
+        print(f"{name:<26} {spec.licence:<14} {present}")
     print(f"models directory: {models_dir()}")
     return EXIT_OK
 
@@ -41,7 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Translation models exist only on model hubs: 'fetch' "
                        "converts one to CTranslate2 (int8) into the models directory.")
     actions = p.add_subparsers(dest="models_command", required=True, metavar="ACTION")
-    f = actions.add_parser("fetch", help="fetch a language-ID model or fetch/convert a translation model",
+    f = actions.add_parser("fetch", help="fetch a language-ID model or fetch/convert a "
+                           "translation model",
                            formatter_class=HelpFormatter)
     f.add_argument("--mt", default=None, help="translation model name, e.g. "
                    "nllb-200-distilled-600M (see 'langforge models list')")
