@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from langforge.document import Document, stable_id
 
@@ -39,12 +39,3 @@ def training_texts(native: Iterable[Document], synthetic: Iterable[Document],
             train.append(doc.text)
             used += len(doc.text)
     return train, heldout
-
-
-def word_count(texts: Iterable[str]) -> int:
-    return sum(len(text.split()) for text in texts)
-
-
-def texts(docs: Iterable[Document]) -> Iterator[str]:
-    for doc in docs:
-        yield doc.text
