@@ -37,9 +37,14 @@ class WebPage:
     content_language: str | None = None  # HTTP Content-Language header
     crawl: str | None = None
     cld2: dict[str, Any] | None = None  # Common Crawl's languages-cld2 metadata
+    #: Set when another page already has this record id (a duplicate WARC-Record-ID):
+    #: mixed into the id so that two different pages never share one.
+    id_salt: str = ""
 
     @property
     def id(self) -> str:
+        if self.id_salt:
+            return stable_id(self.record_id or self.source, self.id_salt)
         return stable_id(self.record_id or self.source)
 
 

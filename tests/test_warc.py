@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 from pathlib import Path
 
@@ -135,18 +136,53 @@ def test_truncated_file_keeps_the_records_before(tmp_path):
     assert counts(stats.dropped) == {"warc_truncated": 1}
 
 
-def test_unreadable_inputs_raise_input_error(tmp_path):
-    with pytest.raises(InputError, match="nowhere.warc.gz: cannot open"):
-        read(tmp_path / "nowhere.warc.gz")
-    with pytest.raises(InputError, match="notes.txt: not a WARC/ARC file"):
-        read(write(tmp_path, "notes.txt", b"just some notes\nnothing else\n" * 50))
+BAD_INPUTS = {
+    "nowhere.warc.gz": (None, "input_unreadable", "nowhere.warc.gz: cannot open"),
+    "a-directory.warc.gz": ("dir", "input_unreadable", "a-directory.warc.gz: cannot open"),
+    "empty.warc.gz": (b"", "input_empty", "empty.warc.gz: not a WARC/ARC file"),
+    "notes.txt": (b"just some notes\nnothing else\n" * 50, "input_not_warc",
+                  "notes.txt: not a WARC/ARC file"),
+    "gz.warc.gz": (gzip.compress(b"<html>hello</html>\n" * 10), "input_not_warc",
+                   "gz.warc.gz: not a WARC/ARC file"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_a_bad_input_is_counted_and_the_others_are_read(tmp_path, name, caplog):
+    """An empty, unreadable, non-WARC or directory input costs that input only: one
+    named drop, one log line, no exception, and the next file is read in full."""
+    content, reason, message = BAD_INPUTS[name]
+    bad = tmp_path / name
+    if content == "dir":
+        bad.mkdir()
+    elif content is not None:
+        bad.write_bytes(content)
+    good = write(tmp_path, "good.warc.gz", warc_bytes(mixed_records()))
+    stats = StageStats("read")
+    with caplog.at_level("WARNING", logger="langforge.sources.warc"):
+        pages = [p for path in (bad, good) for p in iter_pages(path, stats)]
+    assert [p.url for p in pages] == EXPECTED_URLS
+    assert counts(stats.dropped) == {**EXPECTED_DROPS, reason: 1}
+    assert len(caplog.records) == 1 and message in caplog.records[0].getMessage()
+
+
+def test_a_bad_input_can_be_made_an_error(tmp_path):
+    """``on_bad_input`` receives the InputError: a caller may raise it."""
+    def strict(error: InputError):
+        raise error
+
     with pytest.raises(InputError, match="empty.warc: not a WARC/ARC file"):
-        read(write(tmp_path, "empty.warc", b""))
-    with pytest.raises(InputError, match="gz.warc.gz: not a WARC/ARC file"):
-        import gzip
-        read(write(tmp_path, "gz.warc.gz", gzip.compress(b"<html>hello</html>\n" * 10)))
+        list(iter_pages(write(tmp_path, "empty.warc", b""), StageStats("read"),
+                        on_bad_input=strict))
     with pytest.raises(TypeError, match="needs a path or a binary file object"):
         read(12)
+
+
+def test_an_empty_stream_is_an_empty_input():
+    pages, stats = read(UnseekableStream(b""))
+    assert pages == [] and counts(stats.dropped) == {"input_empty": 1}
+    pages, stats = read(UnseekableStream(b"<html><body>Hello</body></html>\n" * 20))
+    assert pages == [] and counts(stats.dropped) == {"input_not_warc": 1}
 
 
 def test_parse_helpers():

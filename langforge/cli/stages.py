@@ -12,6 +12,7 @@ write the rejected records (``--rejected``) and the stats (``--stats``), which
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -96,15 +97,27 @@ def _config(language: str):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from langforge.extract import extract_pages
+    from langforge.errors import InputError
+    from langforge.parallel import extract_parallel
     from langforge.sources.warc import iter_pages
 
     config = _config(args.language)
 
+    def pages(read: StageStats) -> Iterator:
+        # an unusable input is counted and skipped; only when no input at all is
+        # usable does the command fail (nothing is written then)
+        bad: list[InputError] = []
+        for path in args.warcs:
+            yield from iter_pages(path, read, crawl=args.crawl or None,
+                                  on_bad_input=bad.append)
+        if bad and len(bad) == len(args.warcs):
+            raise bad[0]
+        for error in bad:
+            print(f"langforge: skipped input {error}", file=sys.stderr)
+
     def stream(read: StageStats, extract: StageStats) -> Iterator[Document]:
-        pages = (page for path in args.warcs
-                 for page in iter_pages(path, read, crawl=args.crawl or None))
-        return extract_pages(pages, config.extract, extract)
+        # under the same per-page limits as the pipeline's extraction
+        return extract_parallel(pages(read), config.extract, extract)
 
     run_stage(args, ("read", "extract"), stream)
     return EXIT_OK

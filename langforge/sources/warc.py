@@ -8,21 +8,36 @@ record has been seen.
 
 Damaged files do not stop a run: a record that cannot be parsed is counted as
 ``warc_corrupt_record`` and reading resumes at the next record start that can be
-found (a gzip member, or a ``WARC/1.x`` line in an uncompressed file), a record
-cut short by the end of the file is ``warc_truncated``, and one whose declared
-length does not match its bytes is ``warc_length_mismatch``. Only a file that
-holds no readable record at all raises ``InputError``.
+found (a gzip member holding a record, or a ``WARC/1.x`` line in an uncompressed
+file), a record cut short by the end of the file is ``warc_truncated``, and one
+whose declared length does not match its bytes is ``warc_length_mismatch``. Bytes
+that belong to no record (junk or a BOM before the first record, garbage or NUL
+padding between or after records) are skipped: each skipped range counts once as
+``warc_skipped_bytes`` and its size is added to ``stats.extra["warc_skipped_bytes"]``.
+
+A bad input file is input, not a crash: an empty file (``input_empty``), one that
+cannot be opened or read, such as a directory or a missing file
+(``input_unreadable``), and one that holds no WARC/ARC record
+(``input_not_warc``) are counted under that reason, reported once (a log line, or
+the caller's ``on_bad_input``), and yield nothing; reading the other files goes on.
+
+Page ids come from the WARC-Record-ID. A record id already used by another page of
+the same file (or of the same ``seen_ids`` set) gets an id derived from the
+record id and the record's offset and URL, so that no two pages share an id; each
+is counted in ``stats.extra["duplicate_record_ids"]``.
 """
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
+import logging
 import os
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, MutableSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -35,8 +50,15 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeadersParserException
 from warcio.timeutils import timestamp_to_iso_date
 
-from langforge.document import StageStats, WebPage
+from langforge.document import StageStats, WebPage, stable_id
 from langforge.errors import InputError
+
+log = logging.getLogger(__name__)
+
+#: Drop reasons of a whole input file that could not be used (counted once per file).
+BAD_INPUT_REASONS = ("input_empty", "input_unreadable", "input_not_warc")
+#: Reason (and ``stats.extra`` key, in bytes) of bytes that belong to no record.
+SKIPPED_BYTES = "warc_skipped_bytes"
 
 HTML_MEDIA_TYPES = frozenset({
     "text/html", "application/xhtml+xml", "application/xhtml", "text/xhtml",
@@ -50,6 +72,10 @@ _CHARSET_RE = re.compile(r"""charset\s*=\s*["']?([^"';,\s]+)""", re.IGNORECASE)
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _SCAN_BYTES = 1 << 20
 _PROBE_BYTES = 1 << 16
+_RECORD_HEADS = (b"WARC/1.", b"WARC/0.", b"filedesc://")
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE,
+         codecs.BOM_UTF16_BE)
+_PADDING = b"\r\n \t\x00"
 # What warcio raises for bytes it cannot parse as a record (or as its HTTP part).
 _PARSE_ERRORS = (ArchiveLoadFailed, gzip.BadGzipFile, StatusAndHeadersParserException,
                  ChunkedDataException, zlib.error, ValueError, TypeError, AttributeError,
@@ -97,24 +123,49 @@ class _Held:
 
 class _Reader:
     def __init__(self, fh: IO[bytes], label: str, stats: StageStats, crawl: str | None,
-                 max_payload_bytes: int):
+                 max_payload_bytes: int, on_bad_input: Callable[[InputError], None],
+                 seen_ids: MutableSet[str]):
         self.fh = fh
         self.label = label
         self.stats = stats
         self.crawl = crawl
         self.crawl_from_warcinfo: str | None = None
         self.max_payload_bytes = max_payload_bytes
+        self.on_bad_input = on_bad_input
+        self.seen_ids = seen_ids
         self.seekable = _seekable(fh)
+        self.gzipped = False
+        self.resync = False  # offsets are file offsets: damage can be skipped by seeking
+        self.junk_offset = -2  # where warcio read junk bytes as a record
         self.records_read = 0
         self.last_offset = -1  # start of the last record handled; offsets only grow
         self.held: _Held | None = None
         self.damaged_offset = -2
 
+    def bad_input(self, reason: str, message: str) -> None:
+        """Count this whole file as unusable and report it once."""
+        self.stats.dropped[reason] += 1
+        self.on_bad_input(InputError(f"{self.label}: {message}"))
+
+    def _skip(self, begin: int, end: int) -> None:
+        """Count bytes ``begin..end`` (exclusive) that belong to no record."""
+        if end > begin:
+            self.stats.dropped[SKIPPED_BYTES] += 1
+            self.stats.extra[SKIPPED_BYTES] = self.stats.extra.get(SKIPPED_BYTES, 0) + end - begin
+
     # -- record stream with resynchronisation ------------------------------------------
 
     def pages(self) -> Iterator[WebPage]:
         start = self.fh.tell() if self.seekable else 0
-        gzipped = self._is_gzip(start)
+        gzipped = False
+        if self.seekable:
+            first = self._first_record(start)
+            if first is None:
+                return
+            offset, gzipped = first
+            self._skip(start, offset)
+            start = offset
+        self.gzipped = gzipped
         single_stream = False  # one gzip stream over all records (not one member each)
         skip = 0
         position: int | None = start
@@ -126,6 +177,7 @@ class _Reader:
             elif self.seekable:
                 self.fh.seek(position)
             iterator = ArchiveIterator(stream, arc2warc=False)
+            self.resync = self.seekable and not single_stream
             error: BaseException | None = None
             errors_before = iterator.err_count
             handled = 0
@@ -139,6 +191,8 @@ class _Reader:
                     errors_before = iterator.err_count
                     if page is not None:
                         yield page
+                    if self.junk_offset == self.last_offset:
+                        break  # resume at the next record start after the junk
             except _PARSE_ERRORS as exc:
                 error = exc
             if (error is not None and not single_stream and gzipped and position == start
@@ -148,10 +202,43 @@ class _Reader:
                 single_stream, skip = True, handled
                 self.last_offset, self.damaged_offset = -1, -2
                 continue
+            if error is not None and not self.seekable and self.records_read == 0:
+                # a pure stream: nothing to resynchronise to, and not one record read
+                self.bad_input("input_not_warc", "not a WARC/ARC file "
+                               f"({error.__class__.__name__}: {_first_line(error)})")
+                return
             position = yield from self._after_pass(iterator, error, position, gzipped,
                                                    can_seek=self.seekable and not single_stream)
-        if self.records_read == 0:
-            raise InputError(f"{self.label}: not a WARC/ARC file (it holds no record)")
+        if self.records_read == 0 and not self.seekable:
+            # a pure stream is not probed ahead: what warcio consumed tells
+            self.bad_input("input_not_warc" if iterator.fh.tell() else "input_empty",
+                           "not a WARC/ARC file (it holds no record)")
+
+    def _first_record(self, start: int) -> tuple[int, bool] | None:
+        """Where the first record starts and whether the file is gzipped; None (the
+        file counted as a bad input) when it holds no record start at all."""
+        self.fh.seek(start)
+        head = self.fh.read(_PROBE_BYTES)
+        self.fh.seek(start)
+        if not head:
+            self.bad_input("input_empty", "not a WARC/ARC file (it holds no record)")
+            return None
+        if head.startswith(_GZIP_MAGIC) and self._is_record_start(start, True):
+            return start, True
+        # a BOM or blank lines before the first record: the commonest junk
+        lead = next((len(bom) for bom in _BOMS if head.startswith(bom)), 0)
+        lead += len(head[lead:]) - len(head[lead:].lstrip(_PADDING))
+        if head[lead:].startswith(_GZIP_MAGIC) and self._is_record_start(start + lead, True):
+            return start + lead, True
+        if head[lead:].startswith(_RECORD_HEADS):
+            return start + lead, False
+        found = [(offset, gzipped) for gzipped in (True, False)
+                 if (offset := self._next_record_start(start, gzipped)) is not None]
+        if not found:
+            self.bad_input("input_not_warc", "not a WARC/ARC file (no WARC or ARC record "
+                           "found in it)")
+            return None
+        return min(found)
 
     def _after_pass(self, iterator: ArchiveIterator, error: BaseException | None,
                     position: int, gzipped: bool, can_seek: bool) -> Iterator[WebPage]:
@@ -159,7 +246,8 @@ class _Reader:
 
         Resume right after a damaged last record (its declared length may have
         swallowed good records), else after the bytes warcio could not parse or
-        left unread.
+        left unread. Bytes there that do not start a record are junk, counted as
+        skipped bytes, not as a damaged record.
         """
         end = max(iterator.offset, position)
         trailing = can_seek and self._has_trailing_data(end)
@@ -174,33 +262,40 @@ class _Reader:
             error = ValueError(f"unparsed bytes after offset {end}")
         # damage with no readable record after it runs to the end of the file
         damage = "warc_corrupt_record" if resume_at is not None else "warc_truncated"
-        if error is not None and resume_at is None and self.records_read == 0:
-            raise InputError(f"{self.label}: not a WARC/ARC file "
-                             f"({error.__class__.__name__}: {_first_line(error)})")
+        if last_damaged and self.junk_offset == self.last_offset:
+            self._skip(self.last_offset, resume_at if resume_at is not None else self._size())
         if error is not None and not last_damaged:
-            self.stats.dropped[damage] += 1
+            if can_seek and not self._is_record_start(end, gzipped):
+                self._skip(end, resume_at if resume_at is not None else self._size())
+            else:
+                self.stats.dropped[damage] += 1
         page = self._release(damage)
         if page is not None:
             yield page
         return resume_at
 
-    def _is_gzip(self, start: int) -> bool:
-        if not self.seekable:
-            return False
-        head = self.fh.read(2)
-        self.fh.seek(start)
-        return head == _GZIP_MAGIC[:2]
+    def _record_start_at(self, offset: int) -> bool:
+        """``_is_record_start`` in the middle of a pass (the file position is kept)."""
+        here = self.fh.tell()
+        try:
+            return self._is_record_start(offset, self.gzipped)
+        finally:
+            self.fh.seek(here)
+
+    def _size(self) -> int:
+        return self.fh.seek(0, os.SEEK_END)
 
     def _has_trailing_data(self, end: int) -> bool:
         self.fh.seek(end)
         rest = self.fh.read(_PROBE_BYTES)
-        return bool(rest.strip(b"\r\n \t\x00"))
+        return bool(rest.strip(_PADDING))
 
     def _next_record_start(self, begin: int, gzipped: bool) -> int | None:
         """Offset of the next plausible record start at or after ``begin``, or None."""
         if not self.seekable:
             return None
-        needle = _GZIP_MAGIC if gzipped else b"\nWARC/"
+        # in an uncompressed file a record may follow junk on the same line
+        needle = _GZIP_MAGIC if gzipped else b"WARC/"
         position = begin
         while True:
             self.fh.seek(position)
@@ -209,7 +304,7 @@ class _Reader:
                 return None
             index = block.find(needle)
             while index != -1:
-                candidate = position + index + (0 if gzipped else 1)
+                candidate = position + index
                 if candidate >= begin and self._is_record_start(candidate, gzipped):
                     return candidate
                 index = block.find(needle, index + 1)
@@ -225,7 +320,13 @@ class _Reader:
                 head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
             except zlib.error:
                 return False
-        return head.startswith((b"WARC/1.", b"WARC/0.1"))
+        else:
+            head = head.lstrip(b"\r\n")
+            # "WARC/1.0" in a page's text is not a record: a WARC header block names
+            # its type within its first lines
+            if head.startswith(b"WARC/") and b"\nwarc-type:" not in head[:2048].lower():
+                return False
+        return head.startswith(_RECORD_HEADS)
 
     # -- one record ----------------------------------------------------------------------
 
@@ -253,6 +354,10 @@ class _Reader:
         # no Content-Length: warcio reads to the end of the gzip member (or file)
         bad_length = iterator.err_count > errors_before or (
             record.format == "warc" and record.length is None)
+        if rec_type is None and self.resync and not self._record_start_at(offset):
+            # warcio read bytes that start no record (junk between gzip members) as one
+            self.junk_offset = self.damaged_offset = offset
+            return self._release("warc_length_mismatch")
         if rec_type is None:  # no WARC-Type: not a record we can interpret
             self.stats.dropped["warc_corrupt_record"] += 1
 
@@ -307,6 +412,7 @@ class _Reader:
             warc_date=warc_date, content_type=content_type, http_charset=charset,
             content_language=http.get_header("Content-Language") if http else None,
             crawl=self.crawl or self.crawl_from_warcinfo)
+        self._unique_id(page, offset)
         self.stats.count_in(payload)
         if read_error is not None:
             self.stats.reject(page, "warc_corrupt_record", error=_first_line(read_error))
@@ -333,6 +439,20 @@ class _Reader:
             self.stats.reject(page, "empty_payload")
             return None
         return _Held(page)
+
+    def _unique_id(self, page: WebPage, offset: int) -> None:
+        """Give a page whose id another page already has a derived one (counted)."""
+        page_id = page.id
+        if page_id not in self.seen_ids:
+            self.seen_ids.add(page_id)
+            return
+        self.stats.extra["duplicate_record_ids"] = (
+            self.stats.extra.get("duplicate_record_ids", 0) + 1)
+        attempt = 0
+        while page.id in self.seen_ids:
+            attempt += 1
+            page.id_salt = f"{offset}|{page.url}|{page.warc_date}|{attempt}"
+        self.seen_ids.add(page.id)
 
     def _release(self, short_reason: str) -> WebPage | None:
         """Finish the held page: out, or rejected under ``short_reason`` when its
@@ -369,9 +489,15 @@ def _first_line(exc: BaseException) -> str:
     return (text.splitlines()[0] if text else exc.__class__.__name__)[:200]
 
 
+def _log_bad_input(error: InputError) -> None:
+    log.warning("skipped input %s", error)
+
+
 def iter_pages(source: str | os.PathLike | IO[bytes], stats: StageStats, *,
                crawl: str | None = None,
-               max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES) -> Iterator[WebPage]:
+               max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
+               on_bad_input: Callable[[InputError], None] | None = None,
+               seen_ids: MutableSet[str] | None = None) -> Iterator[WebPage]:
     """Stream the HTML pages of one WARC or ARC file (gzipped or not).
 
     Args:
@@ -380,22 +506,29 @@ def iter_pages(source: str | os.PathLike | IO[bytes], stats: StageStats, *,
         stats: counts every response record in, every page out, and each drop by
             reason: ``http_status_not_ok``, ``not_html``, ``not_http``,
             ``empty_payload``, ``payload_too_large``, ``warc_truncated``,
-            ``warc_length_mismatch``, ``warc_corrupt_record``. ``chars_in`` counts
-            payload bytes.
+            ``warc_length_mismatch``, ``warc_corrupt_record``, ``warc_skipped_bytes``,
+            and once per unusable file ``input_empty``, ``input_unreadable`` or
+            ``input_not_warc``. ``chars_in`` counts payload bytes.
         crawl: crawl name stored on each page; default: the warcinfo ``isPartOf``.
         max_payload_bytes: payloads are read (and decompressed) only this far.
-
-    Raises:
-        InputError: the file is missing, unreadable, or holds no WARC/ARC record.
+        on_bad_input: called with an ``InputError`` that describes an unusable
+            file (default: one warning log line); raise it there to stop instead.
+        seen_ids: ids of the pages already read (by default, of this file
+            only); pass one set to several calls to keep page ids unique across
+            files.
     """
     if max_payload_bytes < 1:
         raise ValueError(f"max_payload_bytes must be positive, got {max_payload_bytes}")
+    report = on_bad_input or _log_bad_input
+    seen = set() if seen_ids is None else seen_ids
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         try:
             fh: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
-            raise InputError(f"{path}: cannot open WARC file: {exc.strerror}") from None
+            stats.dropped["input_unreadable"] += 1
+            report(InputError(f"{path}: cannot open WARC file: {exc.strerror}"))
+            return
         label, owned = str(path), True
     elif hasattr(source, "read"):
         fh, label, owned = source, str(getattr(source, "name", "<stream>")), False
@@ -403,10 +536,12 @@ def iter_pages(source: str | os.PathLike | IO[bytes], stats: StageStats, *,
         raise TypeError(f"iter_pages needs a path or a binary file object, got {type(source)}")
     try:
         if isinstance(fh, io.TextIOBase):
-            raise InputError(f"{label}: opened in text mode; open WARC files with 'rb'")
-        yield from _Reader(fh, label, stats, crawl, max_payload_bytes).pages()
-    except OSError as exc:
-        raise InputError(f"{label}: cannot read WARC file: {exc}") from None
+            raise TypeError(f"{label}: opened in text mode; open WARC files with 'rb'")
+        reader = _Reader(fh, label, stats, crawl, max_payload_bytes, report, seen)
+        try:
+            yield from reader.pages()
+        except OSError as exc:  # an I/O error part-way: the pages before it stand
+            reader.bad_input("input_unreadable", f"cannot read WARC file: {exc}")
     finally:
         if owned:
             fh.close()
