@@ -243,6 +243,13 @@ class VocabConfig(_Section):
                                      "text); empty = the English seed")
     min_protected_substring_count: int | None = Field(
         5, ge=1, description="also protect English substrings seen this often")
+    english_cost_ratio: float | None = Field(
+        0.003, gt=0, description="English protection needing no input: skip a merge whose "
+        "share of English word tokens changed (wordfreq frequencies) exceeds this times its "
+        "share of the corpus's words; null = off")
+    english_heldout_frac: float = Field(0.2, ge=0, lt=1, description="share of the protected "
+                                        "reference's lines held back, unprotected, to measure "
+                                        "how unseen English changes")
     compare_methods: bool = Field(True, description="also build the addon recipe and report both")
     sweep_sizes: list[int] = Field(default_factory=lambda: [2000, 4000, 8000, 16000],
                                    description="add-on sizes evaluated for the size curve")

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from langforge.cli import EXIT_OK
-from langforge.cli.stages import existing_file, existing_path, read_all
+from langforge.cli.stages import existing_file, existing_path
 
 HF_DIR = "hf"  # where build_tokenizer exports the Hugging Face tokenizer, beside merged.model
+SEED_EN = Path(__file__).resolve().parents[2] / "resources" / "sample" / "seed_en.jsonl"
 
 
 def resolve_tokenizer(path: Path) -> tuple[Path, Path | None]:
@@ -44,11 +45,23 @@ def resolve_tokenizer(path: Path) -> tuple[Path, Path | None]:
     return path, hf_dir if (hf_dir / "tokenizer.json").is_file() else None
 
 
-def read_texts(path: Path) -> list[str]:
-    """Texts of a documents/seed file: Parquet or JSONL (``text`` column) or plain text."""
-    from langforge.translate import load_seed
+def read_texts(path: Path, option: str = "--text") -> list[str]:
+    """Texts of a file: plain text (one document per line), JSONL or Parquet with a
+    ``text`` column, whatever its name (see ``langforge.corpus.read_text_documents``).
 
-    return [doc.text for doc in load_seed(path)]
+    Raises:
+        ConfigError: the file cannot be read; the message names ``option``.
+    """
+    from langforge.corpus import read_text_documents
+
+    return [doc.text for doc in read_text_documents(path, option)]
+
+
+def _documents(paths: list[Path], option: str):
+    from langforge.corpus import read_text_documents
+
+    for path in paths:
+        yield from read_text_documents(path, option)
 
 
 def evaluate(tokenizer: Path, base: str, texts: list[str], english: list[str],
@@ -139,8 +152,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from langforge.storage import write_json
 
     model, hf_dir = resolve_tokenizer(args.tokenizer)
-    texts = [t for path in args.text for t in read_texts(path)]
-    english = [t for path in args.english for t in read_texts(path)]
+    texts = [t for path in args.text for t in read_texts(path, "--text")]
+    english = [t for path in args.english for t in read_texts(path, "--english")]
     result = evaluate(model, args.base, texts, english, hf_dir)
     print(format_evaluation(result))
     if args.json:
@@ -158,28 +171,52 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = load_config(args.language)
     changes = {"addon_vocab_size": args.addon_vocab_size, "method": args.method}
     vocab = config.vocab.model_copy(update={k: v for k, v in changes.items() if v is not None})
-    train, heldout = training_texts(read_all(args.corpus), read_all(args.synthetic),
+    train, heldout = training_texts(_documents(args.corpus, "--corpus"),
+                                    _documents(args.synthetic, "--synthetic"),
                                     vocab.heldout_frac, vocab.synthetic_share)
-    reference_path = args.english or vocab.protected_reference or str(
-        Path(__file__).resolve().parents[2] / "resources" / "sample" / "seed_en.jsonl")
-    reference = read_texts(Path(reference_path))
+    if args.english:
+        reference_path, option = Path(args.english), "--english"
+    elif vocab.protected_reference:
+        reference_path, option = Path(vocab.protected_reference), "vocab.protected_reference"
+    else:
+        reference_path, option = SEED_EN, "the embedded English seed"
+    reference = read_texts(reference_path, option)
+    check = [t for path in args.check_english for t in read_texts(path, "--check-english")]
     stats = StageStats("vocab")
     sweep = [] if args.no_sweep else vocab.sweep_sizes
     evaluation = build_tokenizer(
         train, heldout, reference, config.lang, vocab, args.output, stats, method=vocab.method,
         protect_reference=vocab.protect_reference,
         min_protected_substring_count=vocab.min_protected_substring_count,
-        compare_methods=vocab.compare_methods and not args.no_compare, sweep_sizes=sweep)
-    held = evaluation["heldout"]
-    print(f"added {evaluation['added_pieces']:,} pieces to {vocab.base} ({vocab.method}); "
-          f"held-out tokens/word {_fmt(held['tokens_per_word_base'])} -> "
-          f"{_fmt(held['tokens_per_word_merged'])} ({held['token_reduction_frac']:.1%} fewer "
-          f"tokens); English lines changed "
-          f"{evaluation['reference']['changed_lines_frac']:.2%}")
+        compare_methods=vocab.compare_methods and not args.no_compare, sweep_sizes=sweep,
+        english_check_texts=check)
+    print(format_build(evaluation, vocab.base, vocab.method))
     merged = "tokenizer.json" if evaluation.get("base_kind", "sentencepiece") != "sentencepiece" \
         else "merged.model"
     print(f"wrote {args.output}/ ({merged}, hf/, init_map.jsonl, evaluation.json)")
     return EXIT_OK
+
+
+def format_build(evaluation: dict[str, Any], base: str, method: str) -> str:
+    """What a build did, with English change on protected AND on unseen English."""
+    held = evaluation["heldout"]
+    lines = [f"added {evaluation['added_pieces']:,} pieces to {base} ({method}); held-out "
+             f"tokens/word {_fmt(held['tokens_per_word_base'])} -> "
+             f"{_fmt(held['tokens_per_word_merged'])} ({held['token_reduction_frac']:.1%} "
+             f"fewer tokens on {held['lines']:,} held-out lines)"]
+    for key, label in (("reference", "protected English reference"),
+                       ("english_heldback", "held-back (unprotected) English reference"),
+                       ("english_check", "--check-english text")):
+        figures = evaluation.get(key)
+        if figures and figures.get("lines"):
+            lines.append(f"English lines changed, {label}: {figures['changed_lines']:,} of "
+                         f"{figures['lines']:,} ({figures['changed_lines_frac']:.2%})")
+    agree = evaluation.get("hf_agreement")
+    if agree:
+        lines.append(f"SentencePiece vs Hugging Face export: {agree['agreeing_lines']:,} of "
+                     f"{agree['lines']:,} lines agree; unreachable new pieces: "
+                     f"{evaluation.get('unreachable_pieces', 0):,} dropped")
+    return "\n".join(lines)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -202,7 +239,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="text in the language, never trained on (plain text, JSONL or "
                    "Parquet with a text column)")
     e.add_argument("--english", nargs="*", type=existing_file, default=[], metavar="FILE",
-                   help="English text whose tokenization should not change")
+                   help="English text whose tokenization should not change (same formats)")
     e.add_argument("--json", type=Path, default=None, help="also write the figures as JSON")
     e.set_defaults(func=cmd_eval)
 
@@ -212,12 +249,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                            "the base tokenizer (config section vocab), export and evaluate.")
     b.add_argument("language", help="language code (sw, swh_Latn, ...)")
     b.add_argument("--corpus", required=True, nargs="+", type=existing_file, metavar="DOCS",
-                   help="native documents files (Parquet, e.g. from 'langforge dedup')")
+                   help="native text: plain text (one document per line), JSONL or Parquet "
+                   "with a text column (e.g. from 'langforge dedup'), whatever the file name")
     b.add_argument("--synthetic", nargs="*", type=existing_file, default=[], metavar="DOCS",
-                   help="synthetic documents files (used up to vocab.synthetic_share)")
+                   help="synthetic documents, same formats (used up to vocab.synthetic_share)")
     b.add_argument("-o", "--output", required=True, type=Path, help="output directory")
-    b.add_argument("--english", default=None, help="English text to protect; default: "
-                   "vocab.protected_reference of the config, else the embedded English seed")
+    b.add_argument("--english", default=None, type=existing_file, metavar="FILE",
+                   help="English text to protect (same formats; a share, "
+                   "vocab.english_heldout_frac, is held back unprotected to measure change); "
+                   "default: vocab.protected_reference, else the embedded English seed. "
+                   "English is protected without it too (wordfreq word frequencies, "
+                   "vocab.english_cost_ratio)")
+    b.add_argument("--check-english", nargs="*", type=existing_file, default=[],
+                   metavar="FILE", help="other English, never protected, on which changed "
+                   "lines are reported")
     b.add_argument("--addon-vocab-size", type=int, default=None,
                    help="new pieces wanted; default: vocab.addon_vocab_size of the config")
     b.add_argument("--method", choices=("continuation", "addon"), default=None,

@@ -6,16 +6,24 @@ learns new BPE merges on top of the base's own segmentation (every piece is
 reachable and ordered as real BPE would order it); ``addon`` is the common recipe
 of training a separate SentencePiece model and appending its pieces, kept for
 comparison. Both go through the same safe merge and the same checks.
+
+English is protected by default with no input from the user: merges whose
+English cost (wordfreq word frequencies, see ``english``) is too high for what
+they save are never learned; a given English reference is protected as well,
+except a held-back part on which the change of English tokenization is measured.
+A build whose Hugging Face export disagrees with SentencePiece on any evaluated
+line, or whose merged model has a new piece either library does not produce,
+fails with ``TokenizerCheckError`` (after writing ``evaluation.json``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from langforge.config import VocabConfig
-from langforge.document import StageStats
-from langforge.errors import ConfigError
+from langforge.document import StageStats, stable_id
+from langforge.errors import ConfigError, LangforgeError
 from langforge.languages import Language
 from langforge.storage import write_json
 from langforge.vocab.base import (MODEL_BPE, MODEL_TYPE_NAMES, BaseTokenizer,
@@ -23,10 +31,13 @@ from langforge.vocab.base import (MODEL_BPE, MODEL_TYPE_NAMES, BaseTokenizer,
                                   resolve_base)
 from langforge.vocab.continuation import (LearnedMerges, learn_merges, protected_strings,
                                           protected_substrings)
+from langforge.vocab.english import describe as english_describe
+from langforge.vocab.english import pair_costs
 from langforge.vocab.evaluate import (agreement, heldout_metrics, parity_metrics,
                                       reference_metrics)
 from langforge.vocab.export import export_hf, load_hf, write_init_map
-from langforge.vocab.merge import MergeResult, merge_pieces, processor
+from langforge.vocab.merge import (MergeResult, fit_budget, merge_pieces, processor,
+                                   unreachable_pieces, unreachable_pieces_hf)
 from langforge.vocab.sizes import write_size_plot
 from langforge.vocab.training import sample_sentences, train_addon, write_sentences
 
@@ -35,10 +46,30 @@ DEFAULT_SWEEP_SIZES = (2000, 4000, 8000, 16000)
 #: English substrings seen this often are protected too (generalises beyond the reference).
 DEFAULT_MIN_PROTECTED_SUBSTRING_COUNT = 5
 
-__all__ = ["METHODS", "BaseTokenizer", "base_tokenizer_path", "build_tokenizer",
+__all__ = ["METHODS", "BaseTokenizer", "TokenizerCheckError", "split_reference", "base_tokenizer_path", "build_tokenizer",
            "check_normalizers", "corpus_token_counts", "resolve_base",
            "export_hf", "learn_merges", "load_hf", "load_model_proto", "merge_pieces",
            "protected_strings", "sample_sentences", "train_addon"]
+
+
+class TokenizerCheckError(LangforgeError):
+    """The built tokenizer failed a check it must pass (the CLI exits 1)."""
+
+
+def split_reference(texts: Sequence[str], heldout_frac: float) -> tuple[list[str], list[str]]:
+    """The lines of ``texts`` split, stably by content, into (protected, held back).
+
+    The held-back lines are never protected: the change of English tokenization
+    measured on them is what unseen English will see.
+    """
+    protected, held = [], []
+    for text in texts:
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            bucket = int(stable_id("english-heldout", line), 16) % 10_000
+            (held if bucket < heldout_frac * 10_000 else protected).append(line)
+    return protected, held
 
 
 class _Candidate:
@@ -52,9 +83,9 @@ class _Candidate:
 
 
 def _continuation(base, sentences, size: int, protected: set[str],
-                  learned: LearnedMerges | None = None) -> _Candidate:
-    learned = learned or learn_merges(base, sentences, size, protected)
-    pieces = learned.pieces[:size]
+                  learned: LearnedMerges | None = None, **learn_options) -> _Candidate:
+    learned = learned or learn_merges(base, sentences, size, protected, **learn_options)
+    pieces = fit_budget(base, learned.pieces, size)  # characters the base lacks count too
     merge = merge_pieces(base, pieces)
     frequencies = dict(zip(learned.pieces, learned.frequencies))
     return _Candidate(merge, size, len(pieces), frequencies, learned)
@@ -66,7 +97,7 @@ def _addon(base, sentence_file: Path, size: int, prefix: Path, seed: int) -> _Ca
 
 
 def _summary(name: str, candidate: _Candidate, base_sp, heldout, reference,
-             english_check) -> dict:
+             english_check, english_heldback=()) -> dict:
     held = heldout_metrics(base_sp, candidate.sp, heldout)
     added = set(candidate.merge.added)
     used = {piece for ids in candidate.sp.encode([l for t in heldout for l in t.splitlines()])
@@ -81,6 +112,9 @@ def _summary(name: str, candidate: _Candidate, base_sp, heldout, reference,
            "byte_fallback_rate_merged": held["byte_fallback_rate_merged"],
            "reference_changed_lines_frac":
                reference_metrics(base_sp, candidate.sp, reference)["changed_lines_frac"]}
+    if english_heldback:
+        row["english_heldback_changed_lines_frac"] = reference_metrics(
+            base_sp, candidate.sp, english_heldback)["changed_lines_frac"]
     if english_check:
         row["english_check_changed_lines_frac"] = reference_metrics(
             base_sp, candidate.sp, english_check)["changed_lines_frac"]
@@ -96,7 +130,8 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
                     compare_methods: bool = True,
                     sweep_sizes: Sequence[int] = DEFAULT_SWEEP_SIZES,
                     parallel: tuple[Sequence[str], Sequence[str]] | None = None,
-                    english_check_texts: Sequence[str] = ()) -> dict:
+                    english_check_texts: Sequence[str] = (),
+                    on_progress: Callable[[int, int], None] | None = None) -> dict:
     """Learn new pieces for ``lang``, merge them into the base, export, evaluate.
 
     Writes into ``out_dir``: ``merged.model``, ``addon.model`` (the separately
@@ -107,23 +142,34 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
     extended by ``bytelevel_build.build_bytelevel`` instead: ``tokenizer.json``
     in place of ``merged.model``, the same evaluation keys where they apply.
 
-    ``heldout_texts`` must never have been trained on; ``reference_texts`` (English)
-    is protected: with ``protect_reference`` no new piece changes how it tokenizes,
-    and English substrings seen ``min_protected_substring_count`` times are
-    protected as well (None: only the reference's own pairs). ``parallel`` is
-    (native lines, English lines) for parity; ``english_check_texts`` is other
-    English text on which changed lines are reported.
+    ``heldout_texts`` must never have been trained on. English is protected in
+    two ways: merges too costly for English (``config.english_cost_ratio``, word
+    frequencies from wordfreq; needs no input) are never learned, and, with
+    ``protect_reference``, no new piece changes how ``reference_texts`` tokenizes,
+    except a held-back share of its lines (``config.english_heldout_frac``) on
+    which the change of unseen English is measured (``english_heldback``; the
+    protected part is ``reference``). English substrings of the reference seen
+    ``min_protected_substring_count`` times are protected as well (None: only its
+    own pairs). ``parallel`` is (native lines, English lines) for parity;
+    ``english_check_texts`` is other English text on which changed lines are
+    reported (``english_check``). ``on_progress(done, total)`` is called as merges
+    are learned; by default a ``langforge.progress.Progress`` shows them.
 
     Raises:
         ConfigError: unknown method, empty training text, or a base/add-on mismatch.
-        MissingModelError: the base tokenizer is not installed.
+        MissingModelError: the base tokenizer (or wordfreq) is not installed.
         FetchError: an ``hf:`` base cannot be downloaded.
+        TokenizerCheckError: the Hugging Face export disagrees with SentencePiece on
+            an evaluated line, or a new piece is unreachable in either library
+            (``evaluation.json`` is written first).
     """
     if method not in METHODS:
         raise ConfigError(f"unknown vocabulary method {method!r}; known: {', '.join(METHODS)}")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     base_ref = resolve_base(config.base)
+    protected_lines, heldback_lines = split_reference(reference_texts,
+                                                      config.english_heldout_frac)
     if not base_ref.is_sentencepiece:
         if method != "continuation":
             raise ConfigError(f"method {method!r} needs a SentencePiece base; {config.base} is "
@@ -131,11 +177,11 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
         from langforge.vocab.bytelevel_build import build_bytelevel
 
         return build_bytelevel(
-            base_ref, train_texts, heldout_texts, reference_texts, lang, config, out_dir, stats,
+            base_ref, train_texts, heldout_texts, protected_lines, lang, config, out_dir, stats,
             protect_reference=protect_reference,
             min_protected_substring_count=min_protected_substring_count,
             compare_methods=compare_methods, sweep_sizes=sweep_sizes, parallel=parallel,
-            english_check_texts=english_check_texts)
+            english_check_texts=[*heldback_lines, *english_check_texts])
     base = load_model_proto(base_ref.path)
     if method == "continuation" and base.trainer_spec.model_type != MODEL_BPE:
         raise ConfigError(f"method 'continuation' needs a BPE base; {config.base} is "
@@ -148,20 +194,28 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
     sentence_file = write_sentences(sentences, out_dir / "train_sentences.txt")
     size = config.addon_vocab_size
     protected: set[str] = set()
-    if protect_reference and reference_texts:
-        protected = protected_strings(base, reference_texts)
+    if protect_reference and protected_lines:
+        protected = protected_strings(base, protected_lines)
         if min_protected_substring_count is not None:
-            protected |= protected_substrings(reference_texts, min_protected_substring_count)
+            protected |= protected_substrings(protected_lines, min_protected_substring_count)
+    ratio = config.english_cost_ratio
+    english_cost = pair_costs(base) if ratio else None
+    learn_options = {"english_cost": english_cost, "max_cost_ratio": ratio}
     sizes = sorted({size, *sweep_sizes}) if sweep_sizes else [size]
 
     candidates: dict[str, _Candidate] = {}
     if method == "continuation" or compare_methods:
-        # The sweep's sizes are prefixes of one run: BPE merges are ordered.
-        learned = learn_merges(base, sentences, max(sizes) if method == "continuation" else size,
-                               protected)
+        # The sweep's sizes are prefixes of one run: BPE merges are ordered. A few
+        # more merges than asked for leave room for characters the base lacks.
+        total = max(sizes) if method == "continuation" else size
+        total += min(total, MAX_EXTRA_CHARACTERS)
+        with _merge_progress(on_progress, lang, total) as report:
+            learned = learn_merges(base, sentences, total, protected, on_progress=report,
+                                   **learn_options)
         candidates["continuation"] = _continuation(base, sentences, size, protected, learned)
-        if compare_methods and protected:
-            candidates["continuation_unprotected"] = _continuation(base, sentences, size, set())
+        if compare_methods and (protected or english_cost):
+            candidates["continuation_unprotected"] = _continuation(
+                base, sentences, size + min(size, MAX_EXTRA_CHARACTERS), set())
     if method == "addon" or compare_methods:
         candidates["addon"] = _addon(base, sentence_file, size, out_dir / "addon", config.seed)
     chosen = candidates[method]
@@ -178,18 +232,25 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
         "base": config.base, "language": lang.code, "method": method,
         "addon_vocab_size_requested": size, "addon_vocab_size_used": chosen.used,
         "added_pieces": len(chosen.merge.added),
+        "added_characters": len(chosen.merge.characters),
         "unreachable_pieces": len(chosen.merge.unreachable),
         "skipped_pieces": dict(sorted(chosen.merge.skipped.items())),
         "vocab_size": len(merged.pieces),
         "heldout": heldout_metrics(base_sp, chosen.sp, heldout_texts),
-        "reference": reference_metrics(base_sp, chosen.sp, reference_texts),
+        "reference": reference_metrics(base_sp, chosen.sp, protected_lines),
+        "english_heldback": reference_metrics(base_sp, chosen.sp, heldback_lines),
         "training": {k: stats.extra.get(k) for k in
                      ("sentences_seen", "sentences_sampled", "long_lines_split")},
     }
     if chosen.learned is not None:
         evaluation["protected"] = {
-            "enabled": bool(protected), "protected_strings": len(protected),
+            "enabled": bool(protected or english_cost),
+            "reference_lines_protected": len(protected_lines) if protect_reference else 0,
+            "reference_lines_held_back": len(heldback_lines),
+            "protected_strings": len(protected),
             "min_protected_substring_count": min_protected_substring_count,
+            "english_cost_ratio": ratio,
+            "english_words": english_describe() if english_cost else None,
             "excluded_merges": len(chosen.learned.excluded),
             "excluded_examples": [{"piece": p, "frequency": f}
                                   for p, f in chosen.learned.excluded[:25]]}
@@ -201,18 +262,63 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
     evaluation["hf_agreement"] = agreement(
         chosen.sp, lambda lines: [hf.encode(l, add_special_tokens=False) for l in lines],
         [*heldout_texts, *reference_texts, *english_check_texts])
-    evaluation["methods"] = [_summary(name, cand, base_sp, heldout_texts, reference_texts,
-                                      english_check_texts)
+    evaluation["unreachable_in_merged"] = {
+        "sentencepiece": unreachable_pieces(merged, chosen.merge.added)[:25],
+        "huggingface": unreachable_pieces_hf(merged, chosen.merge.added)[:25]}
+    evaluation["methods"] = [_summary(name, cand, base_sp, heldout_texts, protected_lines,
+                                      english_check_texts, heldback_lines)
                              for name, cand in candidates.items()]
     evaluation["sizes"] = _sweep(base, sentences, sentence_file, sizes, method, chosen, protected,
-                                 base_sp, heldout_texts, reference_texts, english_check_texts,
-                                 out_dir, config.seed) if sweep_sizes else []
+                                 base_sp, heldout_texts, protected_lines, english_check_texts,
+                                 heldback_lines, out_dir, config.seed) if sweep_sizes else []
     if evaluation["sizes"]:
         write_size_plot(evaluation["sizes"], out_dir / "sizes.png")
     stats.extra.update(added_pieces=evaluation["added_pieces"],
                        token_reduction_frac=evaluation["heldout"]["token_reduction_frac"])
     write_json(out_dir / "evaluation.json", evaluation)
+    _check(evaluation)
     return evaluation
+
+
+#: At most this many characters the base lacks are budgeted for on top of the
+#: merges asked for (they are then taken out of the same budget: ``fit_budget``).
+MAX_EXTRA_CHARACTERS = 512
+
+
+def _check(evaluation: dict) -> None:
+    """Raise ``TokenizerCheckError`` naming every failed check."""
+    problems = []
+    agree = evaluation["hf_agreement"]
+    if agree["agreeing_lines"] != agree["lines"]:
+        problems.append(f"the Hugging Face export gives SentencePiece's ids on only "
+                        f"{agree['agreeing_lines']:,} of {agree['lines']:,} evaluated lines "
+                        f"(first differing: {agree['examples'][:1]})")
+    for library, pieces in evaluation["unreachable_in_merged"].items():
+        if pieces:
+            problems.append(f"new pieces that {library} never produces: {pieces[:5]}")
+    if problems:
+        raise TokenizerCheckError("tokenizer check failed: " + "; ".join(problems) +
+                                  " (details in evaluation.json)")
+
+
+class _merge_progress:
+    """``on_progress`` as a ``learn_merges`` callback, or a Progress of merges."""
+
+    def __init__(self, on_progress, lang: Language, total: int):
+        self.on_progress, self.total, self.bar = on_progress, total, None
+        if on_progress is None:
+            from langforge.progress import Progress
+
+            self.bar = Progress(f"vocab merges {lang.code}", total=total, unit="merges")
+
+    def __enter__(self):
+        if self.bar is not None:
+            return self.bar.update_to
+        return lambda done: self.on_progress(done, self.total)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def corpus_token_counts(base_name: str, tokenizer_dir: Path, texts: Sequence[str]) -> dict:
@@ -239,7 +345,7 @@ def corpus_token_counts(base_name: str, tokenizer_dir: Path, texts: Sequence[str
 
 
 def _sweep(base, sentences, sentence_file, sizes, method, chosen, protected, base_sp,
-           heldout, reference, english_check, out_dir, seed) -> list[dict]:
+           heldout, reference, english_check, english_heldback, out_dir, seed) -> list[dict]:
     """One row per add-on size, so the user can pick a size."""
     rows = []
     for size in sizes:
@@ -250,7 +356,8 @@ def _sweep(base, sentences, sentence_file, sizes, method, chosen, protected, bas
             candidate = _addon(base, sentence_file, size, out_dir / f".sweep-{size}", seed)
             for leftover in out_dir.glob(f".sweep-{size}.*"):
                 leftover.unlink()
-        rows.append(_summary(method, candidate, base_sp, heldout, reference, english_check))
+        rows.append(_summary(method, candidate, base_sp, heldout, reference, english_check,
+                             english_heldback))
     if sentence_file.exists():
         sentence_file.unlink()
     return rows

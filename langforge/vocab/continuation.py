@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -164,12 +164,22 @@ def protected_strings(base: model_pb2.ModelProto, texts: Iterable[str]) -> set[s
 
 def learn_merges(base: model_pb2.ModelProto, sentences: Iterable[str], max_merges: int,
                  protected: set[str] | None = None,
-                 min_pair_freq: int = DEFAULT_MIN_PAIR_FREQ) -> LearnedMerges:
+                 min_pair_freq: int = DEFAULT_MIN_PAIR_FREQ,
+                 english_cost: Mapping[str, float] | None = None,
+                 max_cost_ratio: float | None = None,
+                 on_progress: Callable[[int], None] | None = None) -> LearnedMerges:
     """Learn up to ``max_merges`` new pieces continuing the base's BPE on ``sentences``.
 
     Stops early when no allowed pair occurs ``min_pair_freq`` times (a small
     corpus supports fewer pieces). Pieces in ``protected`` are never learned;
     those that would have been are reported in ``excluded``.
+
+    ``english_cost`` (see ``english.pair_costs``) gives, per candidate piece, the
+    share of English word tokens whose base segmentation it would change; with
+    ``max_cost_ratio`` a piece is excluded when that cost exceeds
+    ``max_cost_ratio`` times its own share of the corpus's words (what it would
+    save), so a piece common in English must be very common in the language to be
+    worth it. ``on_progress`` is called with the number of pieces learned so far.
     """
     if max_merges < 0:
         raise ConfigError(f"max_merges must not be negative, got {max_merges}")
@@ -199,6 +209,8 @@ def learn_merges(base: model_pb2.ModelProto, sentences: Iterable[str], max_merge
     for index in range(len(words)):
         account(index, +1)
     result = LearnedMerges(word_types=len(words), protected_strings=len(protected))
+    total_words = sum(freqs) or 1
+    costly = english_cost is not None and max_cost_ratio is not None
     excluded_seen: set[str] = set()
     next_score = min(scores.values(), default=0.0) - 1.0
     while heap and len(result.pieces) < max_merges:
@@ -208,7 +220,8 @@ def learn_merges(base: model_pb2.ModelProto, sentences: Iterable[str], max_merge
             continue  # stale heap entry, or already decided
         if count < min_pair_freq:
             break
-        if joined in protected:
+        if joined in protected or (
+                costly and english_cost.get(joined, 0.0) > max_cost_ratio * count / total_words):
             excluded_seen.add(joined)
             result.excluded.append((joined, count))
             continue
@@ -221,6 +234,8 @@ def learn_merges(base: model_pb2.ModelProto, sentences: Iterable[str], max_merge
             segs[index] = resegment(segs[index], scores)
             account(index, +1)
         pair_count.pop(joined, None)
+        if on_progress is not None:
+            on_progress(len(result.pieces))
     return result
 
 

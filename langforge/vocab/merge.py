@@ -6,7 +6,15 @@ add only pieces from a BPE learner; give added pieces unique scores below the
 base's lowest, in merge order, so that SentencePiece and Hugging Face
 ``tokenizers`` (which ranks merges by order) apply them identically; keep only
 pieces that are reachable, i.e. that the merged model produces for the piece's
-own text.
+own text, in SentencePiece and in the Hugging Face export alike.
+
+Characters: SentencePiece's BPE starts from characters whether or not the
+vocabulary has them (a character it lacks is only turned into byte pieces at the
+end), so a new piece such as ``▁छ`` is produced even when the base byte-falls-back
+on ``छ``. Hugging Face's BPE turns such a character into bytes BEFORE merging and
+can then never form the piece. Every character of a new piece that the base lacks
+is therefore added as a piece of its own, ahead of the pieces that use it: both
+libraries then start from the same alphabet and produce the same ids.
 """
 
 from __future__ import annotations
@@ -37,6 +45,8 @@ class MergeResult:
     added: list[str]
     skipped: Counter = field(default_factory=Counter)
     unreachable: list[str] = field(default_factory=list)
+    #: Characters the base lacked, added as pieces so that new pieces can use them.
+    characters: list[str] = field(default_factory=list)
 
 
 def scores_below(floor: float, count: int) -> list[float]:
@@ -57,18 +67,64 @@ def processor(proto: model_pb2.ModelProto) -> spm.SentencePieceProcessor:
     return spm.SentencePieceProcessor(model_proto=proto.SerializeToString())
 
 
-def unreachable_pieces(proto: model_pb2.ModelProto, pieces: list[str]) -> list[str]:
-    """The pieces the model does not produce as one token for their own text."""
-    if not pieces:
-        return []
+def probe_model(proto: model_pb2.ModelProto) -> model_pb2.ModelProto:
+    """A copy of ``proto`` that encodes a piece's own text as is (no dummy prefix,
+    whitespace kept), to ask whether the piece is produced."""
     probe = model_pb2.ModelProto()
     probe.CopyFrom(proto)
     probe.normalizer_spec.add_dummy_prefix = False
     probe.normalizer_spec.remove_extra_whitespaces = False
-    sp = processor(probe)
+    return probe
+
+
+def unreachable_pieces(proto: model_pb2.ModelProto, pieces: list[str]) -> list[str]:
+    """The pieces SentencePiece does not produce as one token for their own text."""
+    if not pieces:
+        return []
+    sp = processor(probe_model(proto))
     texts = [piece.replace("\u2581", " ") for piece in pieces]
     encoded = sp.encode(texts)
     return [piece for piece, ids in zip(pieces, encoded) if ids != [sp.piece_to_id(piece)]]
+
+
+def unreachable_pieces_hf(proto: model_pb2.ModelProto, pieces: list[str]) -> list[str]:
+    """The pieces the Hugging Face export of ``proto`` does not produce as one token
+    for their own text."""
+    if not pieces:
+        return []
+    from langforge.vocab.export import hf_tokenizer
+
+    tokenizer = hf_tokenizer(probe_model(proto))
+    vocab = tokenizer.get_vocab()
+    texts = [piece.replace("\u2581", " ") for piece in pieces]
+    encoded = tokenizer.encode_batch(texts, add_special_tokens=False)
+    return [piece for piece, enc in zip(pieces, encoded) if enc.ids != [vocab.get(piece)]]
+
+
+def missing_characters(base: model_pb2.ModelProto, pieces: Iterable[str]) -> list[str]:
+    """Characters of ``pieces`` that are not pieces of ``base``, in first-use order."""
+    existing = {piece.piece for piece in base.pieces}
+    missing: dict[str, None] = {}
+    for name in pieces:
+        for ch in name:
+            if ch not in existing and ch not in missing:
+                missing[ch] = None
+    return list(missing)
+
+
+def fit_budget(base: model_pb2.ModelProto, pieces: list[str], budget: int) -> list[str]:
+    """The longest prefix of ``pieces`` that, with the characters it needs and the
+    base lacks (see ``merge_pieces``), adds at most ``budget`` pieces."""
+    existing = {piece.piece for piece in base.pieces}
+    seen: set[str] = set()
+    used = 0
+    for count, name in enumerate(pieces):
+        new_chars = {ch for ch in name if ch not in existing and ch not in seen}
+        if used + 1 + len(new_chars) > budget:
+            return pieces[:count]
+        seen |= new_chars
+        used += 1 + len(new_chars)
+    return list(pieces)
 
 
 def _candidates_from_addon(base: model_pb2.ModelProto, addon: model_pb2.ModelProto,
@@ -96,6 +152,9 @@ def merge_pieces(base: model_pb2.ModelProto,
 
     ``candidates`` is an add-on ``ModelProto`` (its normal pieces in merge order)
     or piece strings in merge order (from a learner that respects the base).
+    Characters the base lacks are added first (``MergeResult.characters``, also
+    in ``added``); a piece that SentencePiece or the Hugging Face export would not
+    produce for its own text is dropped and listed in ``unreachable``.
 
     Raises:
         ConfigError: the add-on's normaliser or model type does not fit the base.
@@ -122,8 +181,10 @@ def merge_pieces(base: model_pb2.ModelProto,
 
     unreachable: list[str] = []
     for _ in range(_MAX_REACHABILITY_ROUNDS):
-        merged = _append(base, chosen)
-        lost = set(unreachable_pieces(merged, chosen))
+        characters = missing_characters(base, chosen)
+        pieces = characters + [name for name in chosen if name not in characters]
+        merged = _append(base, pieces)
+        lost = set(unreachable_pieces(merged, pieces)) | set(unreachable_pieces_hf(merged, pieces))
         if not lost:
             break
         unreachable.extend(name for name in chosen if name in lost)
@@ -132,7 +193,7 @@ def merge_pieces(base: model_pb2.ModelProto,
         raise ConfigError("added pieces kept turning unreachable after "
                           f"{_MAX_REACHABILITY_ROUNDS} rounds of removal")
     skipped["unreachable"] += len(unreachable)
-    return MergeResult(merged, chosen, +skipped, unreachable)
+    return MergeResult(merged, pieces, +skipped, unreachable, characters)
 
 
 def _append(base: model_pb2.ModelProto, names: list[str]) -> model_pb2.ModelProto:
