@@ -5,12 +5,17 @@ worker processes (forkserver, else spawn: trafilatura and lxml state is created
 in each worker, never inherited). Pages go out in batches and documents come
 back in input order, so the output does not depend on the number of workers.
 
-One pathological page cannot stall a shard: each page runs under a timer
-(``record_timeout_s``) inside its worker and is dropped as
-``extraction_timeout`` when it expires. A page that hangs in C code (where the
-timer cannot interrupt) or kills its worker is caught from the outside: the
-pool is replaced and the pages of that batch are retried one by one, so only the
-culprit is dropped (``extraction_timeout`` or ``extraction_crash``).
+One pathological page cannot stall a shard: each page runs under two timers
+inside its worker and is dropped as ``extraction_timeout`` when one expires: the
+CPU time the page's own work takes (``record_timeout_s``; a busy machine does
+not make a page use more of it), and a generous wall-clock backstop
+(``WALL_BACKSTOP_FACTOR`` times that) for a page that waits instead of computing.
+Both start when the page starts, never when the pool does, so neither worker
+start-up nor load from other processes costs a page. A page that hangs in C code
+(where the timers cannot interrupt) or kills its worker is caught from the
+outside, again counted from when the worker started that page: the pool is
+replaced and the pages of that batch are retried one by one, so only the culprit
+is dropped (``extraction_timeout`` or ``extraction_crash``).
 
 Memory stays bounded whatever the WARC size: at most ``2 * workers`` batches
 are in flight, and workers are replaced after a fixed number of pages.
@@ -38,8 +43,12 @@ from langforge.extract import extract_pages
 WORKERS_ENV = "LANGFORGE_EXTRACT_WORKERS"
 #: A worker is replaced after this many pages (bounds memory fragmentation).
 PAGES_PER_WORKER = 2000
+#: A page's wall-clock limit is its CPU limit (``record_timeout_s``) times this.
+WALL_BACKSTOP_FACTOR = 10.0
 #: Extra seconds the parent waits beyond the per-page timers before it steps in.
 HARD_TIMEOUT_GRACE_S = 30.0
+#: A process started for one page that has not begun it by then is given up on.
+START_TIMEOUT_S = 600.0
 #: How often the parent checks that no worker died while it waits.
 POLL_S = 1.0
 
@@ -75,24 +84,34 @@ def resolve_workers(setting: int | None) -> int:
     return setting or available_cores()
 
 
+def wall_limit_s(config: ExtractConfig) -> float:
+    """Wall-clock seconds one page may take (the backstop of its CPU limit)."""
+    return config.record_timeout_s * WALL_BACKSTOP_FACTOR
+
+
 @contextmanager
-def _timer(seconds: float):
-    """Raise ``RecordTimeout`` in this thread after ``seconds`` (main thread only;
-    elsewhere signals cannot be used and the block runs unguarded)."""
+def _timer(cpu_seconds: float, wall_seconds: float):
+    """Raise ``RecordTimeout`` in this thread once this process has used
+    ``cpu_seconds`` of CPU time or ``wall_seconds`` have passed, whichever comes
+    first (main thread only; elsewhere signals cannot be used and the block runs
+    unguarded)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def _expired(signum, frame):
-        raise RecordTimeout
+        raise RecordTimeout("cpu" if signum == signal.SIGPROF else "wall")
 
-    previous = signal.signal(signal.SIGALRM, _expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = {sig: signal.signal(sig, _expired) for sig in (signal.SIGPROF, signal.SIGALRM)}
+    signal.setitimer(signal.ITIMER_PROF, cpu_seconds)  # user + system CPU time
+    signal.setitimer(signal.ITIMER_REAL, wall_seconds)
     try:
         yield
     finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def extract_one(page: WebPage, config: ExtractConfig) -> Outcome:
@@ -112,16 +131,31 @@ ExtractFn = Callable[[WebPage, ExtractConfig], Outcome]
 
 
 def _timed(fn: ExtractFn, page: WebPage, config: ExtractConfig) -> Outcome:
-    """``fn`` on one page under the page's timer."""
+    """``fn`` on one page under the page's timers."""
     try:
-        with _timer(config.record_timeout_s):
+        with _timer(config.record_timeout_s, wall_limit_s(config)):
             return fn(page, config)
-    except RecordTimeout:
-        return None, "extraction_timeout", {"timeout_s": config.record_timeout_s}
+    except RecordTimeout as exc:
+        clock = exc.args[0] if exc.args else "wall"
+        return None, "extraction_timeout", {"timeout_s": config.record_timeout_s, "clock": clock}
 
 
-def _extract_batch(pages: list[WebPage], config: ExtractConfig, fn: ExtractFn) -> list[Outcome]:
-    return [_timed(fn, page, config) for page in pages]
+#: In a worker: per batch slot, when (``time.monotonic()``) its current page began.
+_page_started = None
+
+
+def _init_worker(page_started) -> None:
+    global _page_started
+    _page_started = page_started
+
+
+def _extract_batch(pages: list[WebPage], config: ExtractConfig, fn: ExtractFn,
+                   slot: int) -> list[Outcome]:
+    outcomes = []
+    for page in pages:
+        _page_started[slot] = time.monotonic()  # the parent's deadline counts from here
+        outcomes.append(_timed(fn, page, config))
+    return outcomes
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -135,20 +169,40 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 class _Workers:
-    """A process pool that can be thrown away and replaced when a page hangs it."""
+    """A process pool that can be thrown away and replaced when a page hangs it.
 
-    def __init__(self, workers: int, batch_pages: int, fn: ExtractFn):
+    Each batch in flight has a slot in shared memory where its worker writes when
+    it began the batch's current page (0: not begun yet).
+    """
+
+    def __init__(self, workers: int, batch_pages: int, fn: ExtractFn, slots: int):
         self.workers = workers
         self.fn = fn
         self.tasks_per_child = max(1, PAGES_PER_WORKER // batch_pages)
+        self.page_started = _context().RawArray("d", slots)
+        self._free = list(range(slots))
         self.pool = self._new()
         self._seen: set = set()
 
     def _new(self) -> Pool:
-        return _context().Pool(self.workers, maxtasksperchild=self.tasks_per_child)
+        return _context().Pool(self.workers, maxtasksperchild=self.tasks_per_child,
+                               initializer=_init_worker, initargs=(self.page_started,))
 
-    def submit(self, pages: list[WebPage], config: ExtractConfig):
-        return self.pool.apply_async(_extract_batch, (pages, config, self.fn))
+    def submit(self, pages: list[WebPage], config: ExtractConfig,
+               slot: int | None = None) -> tuple[int, Any]:
+        """Queue a batch; its slot (reused when given) and its pending result."""
+        slot = self._free.pop() if slot is None else slot
+        self.page_started[slot] = 0.0
+        return slot, self.pool.apply_async(_extract_batch, (pages, config, self.fn, slot))
+
+    def release(self, slot: int) -> None:
+        self._free.append(slot)
+
+    def overdue(self, slot: int, config: ExtractConfig) -> bool:
+        """True when the batch's current page has run past its limits plus grace."""
+        started = self.page_started[slot]
+        return bool(started) and (time.monotonic() - started
+                                  > wall_limit_s(config) + HARD_TIMEOUT_GRACE_S)
 
     def crashed(self) -> bool:
         """True when a worker died of something other than its planned retirement.
@@ -214,8 +268,8 @@ def _record(page: WebPage, outcome: Outcome, stats: StageStats) -> Document | No
 
 def _parallel(pages: Iterator[WebPage], config: ExtractConfig, stats: StageStats,
               count: int, fn: ExtractFn) -> Iterator[Document]:
-    pool = _Workers(count, config.batch_pages, fn)
-    in_flight: deque = deque()  # (pages, AsyncResult), oldest first
+    pool = _Workers(count, config.batch_pages, fn, slots=2 * count)
+    in_flight: deque = deque()  # (pages, (slot, AsyncResult)), oldest first
     try:
         while batch := list(islice(pages, config.batch_pages)):
             for page in batch:
@@ -231,17 +285,18 @@ def _parallel(pages: Iterator[WebPage], config: ExtractConfig, stats: StageStats
 
 def _finish_oldest(in_flight: deque, pool: _Workers, config: ExtractConfig,
                    stats: StageStats) -> Iterator[Document]:
-    batch, pending = in_flight.popleft()
-    # each page runs under its own timer in the worker, so a batch that takes
-    # longer than this hangs where the timer cannot reach (C code)
-    deadline = time.monotonic() + config.record_timeout_s * len(batch) + HARD_TIMEOUT_GRACE_S
+    batch, (slot, pending) = in_flight.popleft()
+    # each page runs under its own timers in the worker, so a page that runs
+    # longer than they allow (counted from when it began) hangs where they cannot
+    # reach (C code)
     outcomes = None
     while outcomes is None:
         try:
             outcomes = pending.get(timeout=POLL_S)
         except multiprocessing.TimeoutError:
-            if pool.crashed() or time.monotonic() > deadline:
+            if pool.crashed() or pool.overdue(slot, config):
                 break
+    pool.release(slot)
     if outcomes is None:
         pool.replace()
         outcomes = [_run_alone(page, config, pool.fn) for page in batch]
@@ -249,34 +304,44 @@ def _finish_oldest(in_flight: deque, pool: _Workers, config: ExtractConfig,
             # not one bad page: the workers cannot run at all
             raise RuntimeError(f"extraction worker processes die on every page (first: "
                                f"{batch[0].source}); see their error output above")
-        for i, (waiting, _) in enumerate(in_flight):  # lost with the old pool
-            in_flight[i] = (waiting, pool.submit(waiting, config))
+        for i, (waiting, (waiting_slot, _)) in enumerate(in_flight):  # lost with the old pool
+            in_flight[i] = (waiting, pool.submit(waiting, config, waiting_slot))
     for page, outcome in zip(batch, outcomes):
         doc = _record(page, outcome, stats)
         if doc is not None:
             yield doc
 
 
-def _alone_target(page: WebPage, config: ExtractConfig, fn: ExtractFn, conn) -> None:
+def _alone_target(page: WebPage, config: ExtractConfig, fn: ExtractFn, conn, started) -> None:
+    started.value = time.monotonic()
     conn.send(_timed(fn, page, config))
     conn.close()
 
 
 def _run_alone(page: WebPage, config: ExtractConfig, fn: ExtractFn) -> Outcome:
-    """Extract one page in a process of its own: killed when it overruns its time,
-    and a crash is blamed on this page only."""
-    receiver, sender = _context().Pipe(duplex=False)
-    process = _context().Process(target=_alone_target, args=(page, config, fn, sender))
+    """Extract one page in a process of its own: killed when it overruns its limits
+    (counted from when it began the page, not from the process start), and a crash
+    is blamed on this page only."""
+    ctx = _context()
+    receiver, sender = ctx.Pipe(duplex=False)
+    started = ctx.RawValue("d", 0.0)
+    process = ctx.Process(target=_alone_target, args=(page, config, fn, sender, started))
+    launched = time.monotonic()
     process.start()
     sender.close()
     try:
-        if receiver.poll(config.record_timeout_s + HARD_TIMEOUT_GRACE_S):
-            try:
-                return receiver.recv()
-            except EOFError:  # died before answering
-                process.join()
-                return None, "extraction_crash", {"exitcode": process.exitcode}
-        return None, "extraction_timeout", {"timeout_s": config.record_timeout_s}
+        while not receiver.poll(POLL_S):
+            now = time.monotonic()
+            if started.value and now - started.value > wall_limit_s(config) + HARD_TIMEOUT_GRACE_S:
+                return None, "extraction_timeout", {"timeout_s": config.record_timeout_s,
+                                                    "clock": "outside"}
+            if not started.value and now - launched > START_TIMEOUT_S:
+                return None, "extraction_crash", {"error": "the worker process did not start"}
+        try:
+            return receiver.recv()
+        except EOFError:  # died before answering
+            process.join()
+            return None, "extraction_crash", {"exitcode": process.exitcode}
     finally:
         if process.is_alive():
             process.kill()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -15,8 +18,8 @@ from langforge.document import StageStats, WebPage
 from langforge.extract import extract_pages
 from langforge.parallel import extract_one, extract_parallel, resolve_workers
 from langforge.sources.warc import iter_pages
-from pipelines.language import SAMPLE_WARC
 
+SAMPLE_WARC = Path(__file__).resolve().parent.parent / "resources" / "sample" / "crawl.warc.gz"
 PARAGRAPH = ("Wakulima wa kahawa katika mkoa wa Kilimanjaro wamepata mavuno mazuri mwaka huu "
              "kutokana na mvua za kutosha na mbolea bora waliyopewa na serikali. ")
 
@@ -51,6 +54,20 @@ def hangs(page: WebPage, config: ExtractConfig):
 def crashes(page: WebPage, config: ExtractConfig):
     if "crash" in page.url:
         os.kill(os.getpid(), signal.SIGKILL)
+    return extract_one(page, config)
+
+
+#: CPU seconds a "busy" page burns, as a share of the per-page limit.
+BUSY_SHARE = 0.7
+
+
+def busy(page: WebPage, config: ExtractConfig):
+    """A page whose extraction needs most of its CPU limit: on a machine where other
+    processes take half of each core it needs more than that limit in wall time."""
+    if "busy" in page.url:
+        started = time.process_time()
+        while time.process_time() - started < BUSY_SHARE * config.record_timeout_s:
+            pass
     return extract_one(page, config)
 
 
@@ -122,6 +139,7 @@ def test_worker_timer_drops_only_the_slow_page():
 
 def test_a_page_deaf_to_the_timer_is_isolated_and_dropped(monkeypatch):
     monkeypatch.setattr(parallel, "HARD_TIMEOUT_GRACE_S", 1.0)
+    monkeypatch.setattr(parallel, "WALL_BACKSTOP_FACTOR", 4.0)
     monkeypatch.setattr(parallel, "POLL_S", 0.2)
     pages = [web_page(i, "hang" if i == 1 else "") for i in range(4)]
     stats = StageStats("extract")
@@ -141,3 +159,41 @@ def test_a_page_that_kills_its_worker_is_dropped_as_a_crash(monkeypatch):
                                  extract_fn=crashes))
     assert [d.url for d in docs] == [p.url for p in pages if "crash" not in p.url]
     assert dict(stats.dropped) == {"extraction_crash": 1}
+
+
+@pytest.fixture
+def busy_machine():
+    """Two processes burning CPU beside the test (each ends by itself within 2 minutes)."""
+    burn = "import time\nend = time.monotonic() + 120\nwhile time.monotonic() < end:\n    pass\n"
+    burners = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(2)]
+    try:
+        yield
+    finally:
+        for burner in burners:
+            burner.kill()
+            burner.wait()
+
+
+def test_pages_that_need_most_of_their_cpu_limit_are_kept_on_a_busy_machine(busy_machine):
+    """The per-page limit is CPU time: other processes competing for the cores
+    make a page take longer, never make it use more of its limit."""
+    pages = [web_page(i, "busy") for i in range(4)]
+    stats = StageStats("extract")
+    docs = list(extract_parallel(pages, ExtractConfig(record_timeout_s=1.0, batch_pages=1), stats,
+                                 workers=2, extract_fn=busy))
+    assert [d.url for d in docs] == [p.url for p in pages]
+    assert not stats.dropped
+
+
+def test_a_busy_machine_drops_no_good_page(busy_machine, monkeypatch):
+    """Per-page limits count the page's own work, from when the page starts: worker
+    start-up and other processes competing for the CPUs cost no page."""
+    monkeypatch.setattr(parallel, "HARD_TIMEOUT_GRACE_S", 1.0)
+    monkeypatch.setattr(parallel, "WALL_BACKSTOP_FACTOR", 4.0)
+    monkeypatch.setattr(parallel, "POLL_S", 0.2)
+    pages = [web_page(i, "hang" if i == 1 else "") for i in range(4)]
+    stats = StageStats("extract")
+    docs = list(extract_parallel(pages, ExtractConfig(record_timeout_s=0.5, batch_pages=2), stats,
+                                 workers=2, extract_fn=hangs))
+    assert [d.url for d in docs] == [p.url for p in pages if "hang" not in p.url]
+    assert dict(stats.dropped) == {"extraction_timeout": 1}
