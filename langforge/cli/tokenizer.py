@@ -219,6 +219,22 @@ def format_build(evaluation: dict[str, Any], base: str, method: str) -> str:
     return "\n".join(lines)
 
 
+def cmd_apply(args: argparse.Namespace) -> int:
+    from langforge.vocab.apply import apply_tokenizer
+
+    english = [t for path in args.english for t in read_texts(path, "--english")] \
+        if args.english else read_texts(SEED_EN, "the embedded English seed")
+    report = apply_tokenizer(args.model, args.tokenizer, args.output, init=args.init,
+                             english=english)
+    print(f"resized {args.model} from {report['base_vocab_size']:,} to "
+          f"{report['new_vocab_size']:,} tokens ({report['init']} init of "
+          f"{report['new_rows']:,} new rows); English logits over the base vocabulary: "
+          f"max difference {report['max_logit_abs_diff']:.2e} on "
+          f"{report['english_lines_compared']:,} lines; new rows equal their initialisation")
+    print(f"wrote {args.output}/ (model.safetensors, tokenizer, apply.json)")
+    return EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("tokenizer", help="evaluate or build an expanded tokenizer",
                        description="Measure a merged (expanded) SentencePiece tokenizer "
@@ -272,3 +288,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--no-compare", action="store_true",
                    help="skip building the other method for comparison (faster)")
     b.set_defaults(func=cmd_build)
+
+    a = actions.add_parser("apply", help="resize a Hugging Face causal LM to an expanded "
+                           "tokenizer", description="Grow a causal LM's input and output "
+                           "embeddings to the merged vocabulary, initialise each new row as "
+                           "the mean of its base sub-token rows (init_map.jsonl), save "
+                           "safetensors + tokenizer and verify: on English, the logits over "
+                           "the base vocabulary are unchanged, and every new row equals its "
+                           "initialisation. Needs torch: pip install -e '.[apply]'.")
+    a.add_argument("--model", required=True, type=existing_path,
+                   help="Hugging Face model directory (AutoModelForCausalLM)")
+    a.add_argument("--tokenizer", required=True, type=existing_path,
+                   help="the tokenizer/ directory of a build (hf/ and init_map.jsonl)")
+    a.add_argument("-o", "--output", required=True, type=Path, help="output directory")
+    a.add_argument("--init", choices=("mean", "length"), default="mean",
+                   help="new rows: mean of the base sub-token rows (Swallow), or weighted by "
+                   "the characters each sub-token covers")
+    a.add_argument("--english", nargs="*", type=existing_file, default=[], metavar="FILE",
+                   help="English text for the logit check (default: the embedded English seed)")
+    a.set_defaults(func=cmd_apply)
