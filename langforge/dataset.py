@@ -2,9 +2,15 @@
 
 Layout of ``out_dir`` (written as one atomic directory)::
 
-    data/native-00000-of-00002.parquet      web documents
-    data/synthetic-00000-of-00001.parquet   documents translated from English
-    README.md                               dataset card (YAML header + sections)
+    data/native-00000-of-00002-<content hash>.parquet      web documents
+    data/synthetic-00000-of-00001-<content hash>.parquet   translated from English
+    README.md                                              dataset card
+
+Nothing else: rejected records, statistics and completion markers live elsewhere
+in the build, so a generic Parquet glob or ``load_dataset(out_dir)`` sees only the
+data. Each data file's name ends in a hash of its bytes, so a rebuild with other
+data has other file names and ``datasets`` never serves a cached copy of the old
+rows (its cache key includes the data file paths).
 
 Each split holds ``config.dataset.shard_docs`` documents per shard, in input order.
 A split with no documents has no files and is left out of the card's ``configs``:
@@ -15,8 +21,10 @@ on the input documents, the config and the summary.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -30,7 +38,7 @@ from langforge.config import LanguageConfig
 from langforge.document import Document, StageStats
 from langforge.errors import FetchError, InputError
 from langforge.languages import Language
-from langforge.storage import atomic_path, is_complete
+from langforge.storage import atomic_path, is_complete, link_or_copy
 
 SPLITS = ("native", "synthetic")
 
@@ -189,14 +197,24 @@ class _SplitWriter:
         self._writer, self._in_shard = None, 0
 
     def finish(self) -> list[str]:
-        """Close the last shard and give every shard its final ``-NNNNN-of-MMMMM`` name."""
+        """Close the last shard and give every shard its final name,
+        ``<split>-NNNNN-of-MMMMM-<hash of its bytes>.parquet``."""
         self._close_shard()
         names = []
         for i, part in enumerate(self.parts):
-            name = f"{self.split}-{i:05d}-of-{len(self.parts):05d}.parquet"
+            digest = _file_sha256(part)[:12]
+            name = f"{self.split}-{i:05d}-of-{len(self.parts):05d}-{digest}.parquet"
             os.replace(part, self.data_dir / name)
             names.append(f"data/{name}")
         return names
+
+
+def _file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _counted(docs: Iterable[Document], stats: StageStats | None) -> Iterator[Document]:
@@ -207,14 +225,57 @@ def _counted(docs: Iterable[Document], stats: StageStats | None) -> Iterator[Doc
         yield doc
 
 
+def write_data(native: Iterable[Document], synthetic: Iterable[Document], out_dir: Path,
+               config: LanguageConfig, stats: StageStats | None = None) -> dict[str, Any]:
+    """Stream both splits into Parquet shards under ``out_dir/data/`` (``out_dir`` must
+    be a new directory the caller makes atomic).
+
+    Returns what the card needs (``info``): ``{"splits": {split: documents},
+    "characters": {split: chars}, "files": [relative paths], "top_domains":
+    [[domain, documents], ...], "crawls": [[crawl, n]], "domains": [[domain, n]],
+    "models": [[model, licence, n]]}``.
+
+    Raises:
+        InputError: a document's ``kind`` differs from the split it was given in.
+    """
+    data_dir = Path(out_dir) / "data"
+    data_dir.mkdir(parents=True)
+    writers = {split: _SplitWriter(data_dir, split, config.dataset.shard_docs)
+               for split in SPLITS}
+    for split, docs in zip(SPLITS, (native, synthetic)):
+        for doc in _counted(docs, stats):
+            writers[split].add(doc)
+    files = [name for split in SPLITS for name in writers[split].finish()]
+    native_writer = writers["native"]
+    return {
+        "splits": {split: w.docs for split, w in writers.items()},
+        "characters": {split: w.chars for split, w in writers.items()},
+        "files": files,
+        "top_domains": [[d, n] for d, n in _top(native_writer.domains, _TOP_DOMAINS)],
+        "crawls": [[c, n] for c, n in _top(native_writer.crawls, len(native_writer.crawls))],
+        "domains": [[d, n] for d, n in _top(native_writer.domains, len(native_writer.domains))],
+        "models": [[m, lic, n] for (m, lic), n in _top(writers["synthetic"].models,
+                                                       len(writers["synthetic"].models))],
+    }
+
+
+def write_card(out_dir: Path, config: LanguageConfig, summary: dict[str, Any],
+               info: dict[str, Any]) -> None:
+    """Write the dataset card ``out_dir/README.md`` from ``write_data``'s ``info``."""
+    card = render_card(config, summary, info, crawls=Counter(dict(info.get("crawls") or [])),
+                       domains=Counter(dict(info.get("domains") or [])),
+                       models=Counter({(m, lic): n for m, lic, n in info.get("models") or []}))
+    (Path(out_dir) / "README.md").write_text(card, encoding="utf-8")
+
+
 def write_dataset(native: Iterable[Document], synthetic: Iterable[Document], out_dir: Path,
                   config: LanguageConfig, summary: dict[str, Any],
                   stats: StageStats | None = None) -> dict[str, Any]:
     """Stream both splits into Parquet shards under ``out_dir`` and write its card.
 
     ``out_dir`` is built in a temporary sibling and renamed into place, replacing
-    any previous content; the ``_SUCCESS`` marker is left to the caller. Documents
-    are written in the order given (sort upstream for a canonical order).
+    any previous content. Documents are written in the order given (sort upstream
+    for a canonical order).
 
     Args:
         native: web documents (``kind == "native"``).
@@ -225,34 +286,29 @@ def write_dataset(native: Iterable[Document], synthetic: Iterable[Document], out
         stats: if given, counts every document written (nothing is dropped here).
 
     Returns:
-        ``{"splits": {split: documents}, "characters": {split: chars},
-        "files": [relative paths], "top_domains": [[domain, documents], ...]}``;
-        ``files`` includes ``README.md``.
+        ``write_data``'s ``info``; ``files`` includes ``README.md``.
 
     Raises:
         InputError: a document's ``kind`` differs from the split it was given in.
     """
-    out_dir = Path(out_dir)
-    with atomic_path(out_dir) as tmp:
-        data_dir = tmp / "data"
-        data_dir.mkdir(parents=True)
-        writers = {split: _SplitWriter(data_dir, split, config.dataset.shard_docs)
-                   for split in SPLITS}
-        for split, docs in zip(SPLITS, (native, synthetic)):
-            for doc in _counted(docs, stats):
-                writers[split].add(doc)
-        files = [name for split in SPLITS for name in writers[split].finish()]
-        native_writer = writers["native"]
-        result = {
-            "splits": {split: w.docs for split, w in writers.items()},
-            "characters": {split: w.chars for split, w in writers.items()},
-            "files": files + ["README.md"],
-            "top_domains": [[d, n] for d, n in _top(native_writer.domains, _TOP_DOMAINS)],
-        }
-        card = render_card(config, summary, result, crawls=native_writer.crawls,
-                           domains=native_writer.domains, models=writers["synthetic"].models)
-        (tmp / "README.md").write_text(card, encoding="utf-8")
-    return result
+    with atomic_path(Path(out_dir)) as tmp:
+        tmp.mkdir(parents=True)
+        info = write_data(native, synthetic, tmp, config, stats)
+        write_card(tmp, config, summary, info)
+    info["files"] = info["files"] + ["README.md"]
+    return info
+
+
+def publish_dataset(work_dir: Path, out_dir: Path, config: LanguageConfig,
+                    summary: dict[str, Any], info: dict[str, Any]) -> None:
+    """Make ``out_dir`` the publishable dataset: the data files ``write_data`` wrote
+    under ``work_dir`` (hard-linked where the filesystem allows, else copied) and the
+    card, nothing else; replaces ``out_dir`` atomically."""
+    with atomic_path(Path(out_dir)) as tmp:
+        (tmp / "data").mkdir(parents=True)
+        for name in info["files"]:
+            link_or_copy(Path(work_dir) / name, tmp / name)
+        write_card(tmp, config, summary, info)
 
 
 def _top(counter: Counter, n: int) -> list[tuple[Any, int]]:
@@ -276,12 +332,19 @@ def _card_header(config: LanguageConfig, result: dict[str, Any]) -> dict[str, An
     header: dict[str, Any] = {
         "language": [hub_language_code(lang)],
         "license": config.dataset.license,
+        **({"license_name": config.dataset.license_name,
+            "license_link": config.dataset.license_link}
+           if config.dataset.license == "other" else {}),
         "size_categories": [size_category(sum(result["splits"].values()))],
         "task_categories": ["text-generation"],
         "pretty_name": f"langforge {lang.name} ({lang.code})",
         "tags": ["langforge", lang.code, "web", "pretraining"],
     }
-    splits = [{"split": split, "path": f"data/{split}-*.parquet"}
+    # Each split names its files, not a glob: the file names carry a hash of their
+    # bytes, and `datasets` keys its cache on the patterns the card gives, so a
+    # rebuild with other rows is never served from the cache of the old ones.
+    splits = [{"split": split,
+               "path": [f for f in result["files"] if f.startswith(f"data/{split}-")]}
               for split in SPLITS if result["splits"][split]]
     if splits:
         header["configs"] = [{"config_name": "default", "data_files": splits}]
@@ -295,7 +358,7 @@ def _stage_rows(summary: dict[str, Any]) -> list[list[Any]]:
                             sorted((stage.get("dropped") or {}).items(), key=lambda kv: -kv[1]))
         note = stage.get("reason") or ""
         if stage.get("hint"):
-            note += f" (fix: `{stage['hint']}`)"
+            note += f" (fix: {_code_span(stage['hint'])})"
         rows.append([name, stage.get("status", "ok"), f"{stage.get('docs_in', 0):,}",
                      f"{stage.get('docs_out', 0):,}", f"{stage.get('chars_out', 0):,}",
                      dropped or "-", note or "-"])
@@ -326,8 +389,26 @@ def _synthetic_lines(summary: dict[str, Any], result: dict[str, Any],
     why = stage.get("reason") or "the translation stage produced no documents"
     line = f"No synthetic documents: {why}."
     if stage.get("hint"):
-        line += f" To produce them: `{stage['hint']}`."
+        line += f" To produce them: {_code_span(stage['hint'])}."
     return [line]
+
+
+def _code_span(text: str) -> str:
+    """``text`` as one Markdown code span, whatever backticks it holds (CommonMark:
+    a fence longer than any run of backticks inside, padded with spaces)."""
+    text = " ".join(str(text).split())
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if runs else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _input_line(item: Any) -> str:
+    """An input as the card shows it: its name (a file name or a redacted URL, never a
+    local path) and its fingerprint."""
+    if isinstance(item, dict):
+        return f"`{item.get('name')}` (fingerprint `{item.get('fingerprint')}`)"
+    return f"`{item}`"
 
 
 def render_card(config: LanguageConfig, summary: dict[str, Any], result: dict[str, Any],
@@ -350,9 +431,11 @@ def render_card(config: LanguageConfig, summary: dict[str, Any], result: dict[st
            "## Sources and crawls", ""]
     inputs = summary.get("inputs") or {}
     for warc in inputs.get("warcs") or []:
-        out.append(f"- WARC: `{warc}`")
-    if inputs.get("seed"):
-        out.append(f"- English seed for translation: `{inputs['seed']}`")
+        out.append(f"- WARC: {_input_line(warc)}")
+    if inputs.get("selection"):
+        out.append(f"- index selection: {_input_line(inputs['selection'])}")
+    if inputs.get("seed") and n_synth:
+        out.append(f"- English seed for translation: {_input_line(inputs['seed'])}")
     for crawl, n in _top(crawls, len(crawls)):
         out.append(f"- crawl {crawl}: {n:,} documents")
     if not inputs and not crawls:

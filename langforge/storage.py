@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from langforge.document import Document, Rejection
+from langforge.document import Document, Rejection, StageStats
 
 SUCCESS = "_SUCCESS"
 DOCS_NAME = "docs.parquet"  # the documents file of a stage directory
@@ -173,3 +173,17 @@ def mark_success(directory: str | os.PathLike) -> None:
 
 def is_complete(directory: str | os.PathLike) -> bool:
     return (Path(directory) / SUCCESS).is_file()
+
+
+def load_stats(directory: str | os.PathLike) -> list[StageStats]:
+    """The ``StageStats`` a stage directory recorded in its ``stats.json``."""
+    return [StageStats.from_dict(d) for d in read_json(Path(directory) / "stats.json")]
+
+
+def link_or_copy(source: str | os.PathLike, dest: str | os.PathLike) -> None:
+    """Hard-link ``source`` to ``dest`` (published files share the work files' bytes),
+    or copy it where the filesystem cannot link."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)

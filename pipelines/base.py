@@ -9,10 +9,12 @@ from typing import Iterator
 
 import luigi
 
-from langforge.config import LanguageConfig, load_config
+from langforge.build import BuildSpec, Layout
+from langforge.config import LanguageConfig
 from langforge.document import StageStats
 from langforge.progress import Progress
-from langforge.storage import DOCS_NAME, RejectWriter, atomic_path, mark_success, read_json, write_json
+from langforge.storage import (DOCS_NAME, RejectWriter, atomic_path, load_stats, mark_success,
+                               write_json)
 
 log = logging.getLogger("langforge.pipeline")
 
@@ -22,26 +24,83 @@ STATS = "stats.json"
 
 
 class LanguageTask(luigi.Task):
-    """A task of one language's build; outputs live under ``<build_dir>/<language>/``."""
+    """A task of one language's build; outputs live under ``<build_dir>/<language>/``.
+
+    The build is described by its spec (``langforge.build.BuildSpec``), named by
+    ``build_id``: the inputs and the config come from there, so a task's parameters
+    stay short (what the scheduler UI and the logs show) and nothing is threaded
+    through the graph.
+    """
 
     task_namespace = "langforge"
 
     language = luigi.Parameter(description="canonical language code, e.g. swh_Latn")
     build_dir = luigi.Parameter(default="build", description="root of all outputs")
+    build_id = luigi.Parameter(description="the build spec: <build_dir>/<language>/builds/"
+                               "<build_id>.json (inputs and config)")
+
+    @property
+    def spec(self) -> BuildSpec:
+        return BuildSpec.load(self.build_dir, self.language, self.build_id)
 
     @property
     def config(self) -> LanguageConfig:
-        return load_config(self.language)
+        return self.spec.language_config
+
+    @property
+    def layout(self) -> Layout:
+        """Where this build's outputs live (each named by its fingerprint)."""
+        return Layout(self.spec, self.build_dir)
 
     @property
     def lang_dir(self) -> Path:
         return Path(self.build_dir) / self.language
 
-    def stage_dir(self, *parts: str) -> Path:
-        return self.lang_dir.joinpath("work", *parts)
-
     def success_target(self, directory: Path) -> luigi.LocalTarget:
         return luigi.LocalTarget(str(directory / "_SUCCESS"))
+
+    def build_params(self) -> dict:
+        return {"language": self.language, "build_dir": self.build_dir,
+                "build_id": self.build_id}
+
+
+class ShardTask(LanguageTask):
+    """A task of one shard of the build (a group of WARC files, or a range of index
+    rows); its source comes from the spec."""
+
+    shard = luigi.IntParameter(description="shard number")
+
+    @property
+    def source(self) -> dict:
+        return self.spec.shards()[self.shard]
+
+    # What langforge.sources / pipelines.acquire read of a shard.
+    @property
+    def warcs(self) -> tuple:
+        return tuple(self.source.get("warcs", ()))
+
+    @property
+    def rows(self) -> tuple:
+        return tuple(self.source.get("rows", ()))
+
+    @property
+    def selection(self) -> str:
+        return self.spec.selection
+
+    @property
+    def crawl(self) -> str:
+        return self.spec.crawl
+
+    @property
+    def base_url(self) -> str:
+        return self.spec.base_url
+
+    @property
+    def stream(self) -> bool:
+        return self.spec.stream
+
+    def shard_dir(self, stage: str) -> Path:
+        return self.layout.shard(stage, self.shard)
 
 
 class StageOutput:
@@ -94,11 +153,6 @@ def stage_output(directory: Path) -> Iterator[StageOutput]:
         for s in out._stats:
             log.info("%s: %d in, %d kept, dropped %s", s.stage, s.docs_in, s.docs_out,
                      dict(s.dropped) or "nothing")
-
-
-def load_stats(directory: Path) -> list[StageStats]:
-    """The ``StageStats`` a stage directory recorded."""
-    return [StageStats.from_dict(d) for d in read_json(Path(directory) / STATS)]
 
 
 @LanguageTask.event_handler(luigi.Event.START)

@@ -26,15 +26,16 @@ class CountTokens(luigi.Task):
     build_dir = luigi.Parameter(default="build")
 
     def requires(self) -> BuildDataset:
-        # language_task() validates the config and fills in the defaults (the sample
-        # crawl, shard size, seed); the dataset task shares those parameters.
+        # language_task() validates the config, fills in the defaults (the sample
+        # crawl, shard size, seed) and writes the build spec; the dataset task of
+        # that build shares its parameters (language, build dir, build id).
         return language_task(self.language, build_dir=self.build_dir).clone(BuildDataset)
 
     def output(self):
         return luigi.LocalTarget(str(Path(self.build_dir) / self.language / "example-words.txt"))
 
     def run(self):
-        dataset_dir = Path(self.input()["dataset"].path).parent
+        dataset_dir = Path(self.input().path).parent
         words = 0
         for shard in sorted(dataset_dir.glob("data/native-*.parquet")):
             for text in pq.read_table(shard, columns=["text"]).column("text").to_pylist():

@@ -1,4 +1,4 @@
-"""The per-language wrapper task and the function ``make language`` calls."""
+"""The per-language wrapper task and the functions ``langforge language`` calls."""
 
 from __future__ import annotations
 
@@ -10,62 +10,37 @@ from pathlib import Path
 import luigi
 from luigi.util import requires
 
+from langforge.acquisition import reset_failed_shards
+from langforge.build import BuildSpec, Layout, remove_paths, sample_warc
 from langforge.config import load_config
 from langforge.errors import ConfigError, InputError
-from langforge.summary import build_summary, format_summary
-from langforge.storage import DOCS_NAME, read_json, write_json
+from langforge.publish import is_published, publish_build
 from langforge.sources.cc_listing import check_crawl, expand_warc_inputs, is_url
 from langforge.sources.commoncrawl import DEFAULT_BASE_URL, DEFAULT_CDX_URL
-from pipelines.acquire import (ListCrawl, QueryIndex, acquisition_summary, failed_shards, plan,
-                               reset_failed_shards, selection_size)
-from pipelines.base import LanguageTask, load_stats
-from pipelines.publish import BuildDataset, TrainTokenizer, _upstream_dirs
+from langforge.storage import read_json
+from langforge.summary import format_summary
+from pipelines.acquire import ListCrawl, QueryIndex, plan, selection_size
+from pipelines.base import LanguageTask
+from pipelines.publish import BuildDataset, TrainTokenizer
 
 log = logging.getLogger("langforge.pipeline")
 
-SAMPLE_WARC = Path(__file__).resolve().parent.parent / "resources" / "sample" / "crawl.warc.gz"
+SAMPLE_WARC = sample_warc()
 
 
-@requires(TrainTokenizer)
+@requires(BuildDataset, TrainTokenizer)
 class LanguageCorpus(LanguageTask):
-    """Everything for one language: dataset, tokenizer, ``summary.json`` and the report."""
+    """Everything for one language: the published dataset, tokenizer, ``summary.json``
+    and the report. Complete when the published summary names this build."""
 
     def output(self):
-        return luigi.LocalTarget(str(self.lang_dir / "summary.json"))
+        return luigi.LocalTarget(str(self.layout.summary))
+
+    def complete(self):
+        return is_published(self.layout)
 
     def run(self):
-        config = self.config
-        stats = [s for d in _upstream_dirs(self) for s in load_stats(d)]
-        dataset_stats = next((s for s in stats if s.stage == "dataset"), None)
-        tokenizer = read_json(self.lang_dir / "tokenizer" / "evaluation.json")
-        final = {
-            "native_documents": dataset_stats.extra.get("native", 0) if dataset_stats else 0,
-            "synthetic_documents": dataset_stats.extra.get("synthetic", 0) if dataset_stats else 0,
-        }
-        final.update(_corpus_sizes(self.lang_dir, tokenizer))
-        dataset_task = self.requires().requires()
-        summary = build_summary(config, stats, inputs=dataset_task.inputs(), final=final,
-                                tokenizer=tokenizer, failed_shards=failed_shards(self),
-                                acquisition=acquisition_summary(self, config.lang.label("cld2")))
-        from langforge.report import write_report
-
-        write_report(self.lang_dir, summary)
-        # Written last: its presence means the whole language is complete.
-        write_json(self.output().path, summary, sort_keys=False)  # stages in pipeline order
-
-
-def _corpus_sizes(lang_dir: Path, tokenizer: dict) -> dict:
-    """Characters and words of the native corpus, and its tokens under the base and the
-    merged tokenizer (counted by ``TrainTokenizer``, which knows the tokenizer format)."""
-    from langforge.storage import read_docs
-
-    characters = words = 0
-    for doc in read_docs(lang_dir / "work" / "dedup" / DOCS_NAME):
-        characters += len(doc.text)
-        words += len(doc.text.split())
-    sizes = {"characters": characters, "words": words}
-    sizes.update((tokenizer or {}).get("corpus") or {})
-    return sizes
+        publish_build(self.layout)
 
 
 def resolve_warcs(spec: str | None) -> list[str]:
@@ -104,19 +79,23 @@ def resolve_warcs(spec: str | None) -> list[str]:
 
 def language_task(language: str, build_dir: str = "build", warcs: list[str] | None = None,
                   files_per_shard: int = 1, seed: str = "", crawl: str = "", *,
-                  cc_crawl: str = "", limit: int | None = None, select: str = "sample",
-                  start: int = 0, index: str = "", tlds: tuple[str, ...] = (), cdx: str = "",
-                  cdx_url: str = DEFAULT_CDX_URL, base_url: str = DEFAULT_BASE_URL,
-                  stream: bool = False, records_per_shard: int = 1000) -> LanguageCorpus:
-    """The wrapper task for a language, after validating its config (fails fast).
+                  config_file: str = "", cc_crawl: str = "", limit: int | None = None,
+                  select: str = "sample", start: int = 0, index: str = "",
+                  tlds: tuple[str, ...] = (), cdx: str = "", cdx_url: str = DEFAULT_CDX_URL,
+                  base_url: str = DEFAULT_BASE_URL, stream: bool = False,
+                  records_per_shard: int = 1000) -> LanguageCorpus:
+    """The wrapper task for a language, after validating its config (fails fast) and
+    writing the build spec (``langforge.build.BuildSpec``) every task reads.
 
     The source is ``warcs`` (local files or URLs; default the embedded sample), or
     ``limit`` files of the crawl ``cc_crawl``, or the records an ``index`` table
     and/or a ``cdx`` URL pattern select (``tlds`` adds top-level domains, ``cc_crawl``
     restricts to one crawl). The crawl listing or the index query runs here: the
-    number of shards depends on it.
+    number of shards depends on it. ``config_file`` is a TOML of deltas over the
+    shipped language config.
     """
-    config = load_config(language)
+    config_file = str(Path(config_file).resolve()) if config_file else ""
+    config = load_config(language, overrides=config_file or None)
     build_dir = str(Path(build_dir).resolve())
     selection = ""
     if index or cdx:
@@ -143,16 +122,28 @@ def language_task(language: str, build_dir: str = "build", warcs: list[str] | No
         crawl = crawl or cc_crawl
     if records_per_shard < 1 or files_per_shard < 1:
         raise ConfigError("files and records per shard must be >= 1")
-    return LanguageCorpus(language=config.language, build_dir=build_dir,
-                          warcs=tuple(warcs or ([] if selection else resolve_warcs(None))),
-                          files_per_shard=files_per_shard, seed=seed, crawl=crawl,
-                          base_url=base_url, stream=stream, selection=selection,
-                          records_per_shard=records_per_shard)
+    spec = BuildSpec.create(config, warcs=warcs or ([] if selection else resolve_warcs(None)),
+                            selection=selection, seed=seed, config_file=config_file,
+                            files_per_shard=files_per_shard, records_per_shard=records_per_shard,
+                            crawl=crawl, base_url=base_url, stream=stream)
+    spec.save(build_dir)
+    return LanguageCorpus(language=config.language, build_dir=build_dir, build_id=spec.build_id)
+
+
+def build_lock(task: LanguageCorpus):
+    """A lock on the language's build dir: a second local build of the same language
+    in the same build dir waits for the first instead of racing it."""
+    from filelock import FileLock
+
+    task.lang_dir.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(task.lang_dir / ".build.lock"))
 
 
 def run_language(task: LanguageCorpus, *, workers: int = 1, scheduler: str = "local",
                  host: str = "127.0.0.1", port: int = 8082) -> tuple[bool, dict | None]:
     """Run the graph; returns (success, summary or None)."""
+    from filelock import Timeout
+
     kwargs = {"local_scheduler": scheduler == "local", "workers": workers,
               "detailed_summary": True, "log_level": "WARNING"}
     if scheduler != "local":
@@ -164,7 +155,24 @@ def run_language(task: LanguageCorpus, *, workers: int = 1, scheduler: str = "lo
                            ("wait_jitter", "0.5")):
             if not config.has_option("worker", key):
                 config.set("worker", key, value)
-    reset_failed_shards(task)
+        return _run(task, kwargs, scheduler)
+    lock = build_lock(task)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        log.warning("another build of %s is running in %s: waiting for it to finish",
+                    task.language, task.build_dir)
+        lock.acquire()
+    try:
+        # Leftovers of killed runs in this build dir: nobody else writes here now.
+        remove_paths(p for p in task.lang_dir.rglob(".tmp-*"))
+        return _run(task, kwargs, scheduler)
+    finally:
+        lock.release()
+
+
+def _run(task: LanguageCorpus, kwargs: dict, scheduler: str) -> tuple[bool, dict | None]:
+    reset_failed_shards(Layout(task.spec, task.build_dir))
     result = luigi.build([task], **kwargs)
     while scheduler != "local" and result.scheduling_succeeded and not task.complete():
         # The rest of the graph is running on other workers: wait for it. Building

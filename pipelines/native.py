@@ -10,11 +10,12 @@ from luigi.util import requires
 from langforge.dedup import deduplicate
 from langforge.filters import quality_filter
 from langforge.langid import identify
-from langforge.sources.commoncrawl import DEFAULT_BASE_URL
 from langforge.sources.warc import iter_pages
 from langforge.storage import DOCS_NAME, read_docs, write_docs
-from pipelines.acquire import is_remote, shard_inputs, shard_params, source_tasks
-from pipelines.base import LanguageTask, stage_output
+from langforge.acquisition import shard_inputs
+from langforge.build import Layout, is_remote
+from pipelines.acquire import source_tasks
+from pipelines.base import LanguageTask, ShardTask, stage_output
 
 
 class WarcFile(luigi.ExternalTask):
@@ -27,20 +28,8 @@ class WarcFile(luigi.ExternalTask):
         return luigi.LocalTarget(self.path)
 
 
-class ExtractShard(LanguageTask):
+class ExtractShard(ShardTask):
     """Read a group of WARC files and extract main text from their HTML pages."""
-
-    shard = luigi.IntParameter(description="shard number")
-    warcs = luigi.ListParameter(default=(), description="the WARC files of this shard: local "
-                                "paths, URLs or Common Crawl paths (crawl-data/...)")
-    crawl = luigi.Parameter(default="", description="crawl name recorded on documents")
-    base_url = luigi.Parameter(default=DEFAULT_BASE_URL, description="base URL of Common "
-                               "Crawl paths")
-    stream = luigi.BoolParameter(default=False, description="read remote WARCs as they "
-                                 "arrive instead of keeping them in the cache")
-    selection = luigi.Parameter(default="", description="index selection (Parquet): fetch its "
-                                "rows instead of reading warcs")
-    rows = luigi.TupleParameter(default=(), description="(start, stop) rows of the selection")
 
     def requires(self):
         return [WarcFile(path=p) for p in self.warcs if not is_remote(p)] + source_tasks(self)
@@ -48,10 +37,10 @@ class ExtractShard(LanguageTask):
     def warc_inputs(self):
         """What to read: local paths, cached downloads, remote streams or the fetched
         records (see ``pipelines.acquire.shard_inputs``)."""
-        return shard_inputs(self)
+        return shard_inputs(self.layout, self.shard)
 
     def output(self):
-        return self.success_target(self.stage_dir("extract", f"shard-{self.shard:05d}"))
+        return self.success_target(self.shard_dir("extract"))
 
     def run(self):
         from langforge.langid import LidModel
@@ -70,11 +59,11 @@ class ExtractShard(LanguageTask):
 
 
 @requires(ExtractShard)
-class IdentifyShard(LanguageTask):
+class IdentifyShard(ShardTask):
     """Document-level language identification (fastText) of one shard."""
 
     def output(self):
-        return self.success_target(self.stage_dir("identify", f"shard-{self.shard:05d}"))
+        return self.success_target(self.shard_dir("identify"))
 
     def run(self):
         config = self.config
@@ -85,11 +74,11 @@ class IdentifyShard(LanguageTask):
 
 
 @requires(IdentifyShard)
-class FilterShard(LanguageTask):
+class FilterShard(ShardTask):
     """Per-language quality signals and threshold decisions for one shard."""
 
     def output(self):
-        return self.success_target(self.stage_dir("quality", f"shard-{self.shard:05d}"))
+        return self.success_target(self.shard_dir("quality"))
 
     def run(self):
         config = self.config
@@ -99,33 +88,15 @@ class FilterShard(LanguageTask):
             write_docs(quality_filter(read_docs(source), config, stats), out.docs_path)
 
 
-def shard_groups(warcs: list[str] | tuple[str, ...], files_per_shard: int) -> list[tuple[str, ...]]:
-    """Group WARC paths (sorted) into shards of ``files_per_shard`` files."""
-    paths = sorted(warcs)
-    return [tuple(paths[i:i + files_per_shard]) for i in range(0, len(paths), files_per_shard)]
-
-
 class Deduplicate(LanguageTask):
     """Exact, then (dedup.near) MinHash near-deduplication across all shards."""
 
-    warcs = luigi.ListParameter(default=(), description="all WARC files of the build")
-    files_per_shard = luigi.IntParameter(default=1)
-    crawl = luigi.Parameter(default="")
-    base_url = luigi.Parameter(default=DEFAULT_BASE_URL, description="base URL of Common "
-                               "Crawl paths")
-    stream = luigi.BoolParameter(default=False, description="read remote WARCs without "
-                                 "keeping them")
-    selection = luigi.Parameter(default="", description="index selection (Parquet) to fetch "
-                                "instead of reading warcs")
-    records_per_shard = luigi.IntParameter(default=1000, description="selected records per "
-                                           "fetch shard")
-
     def requires(self):
-        return [FilterShard(language=self.language, build_dir=self.build_dir, **params)
-                for params in shard_params(self)]
+        return [FilterShard(shard=i, **self.build_params())
+                for i in range(len(self.spec.shards()))]
 
     def output(self):
-        return self.success_target(self.stage_dir("dedup"))
+        return self.success_target(self.layout.dedup)
 
     def run(self):
         sources = [Path(t.path).parent / DOCS_NAME for t in self.input()]

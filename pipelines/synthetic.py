@@ -17,35 +17,30 @@ from langforge.storage import DOCS_NAME, read_docs, write_docs
 from langforge.translate import load_seed, translate_documents, translation_plan
 from pipelines.base import LanguageTask, stage_output
 
-DEFAULT_SEED = Path(__file__).resolve().parent.parent / "resources" / "sample" / "seed_en.jsonl"
-
-
 class SeedTask(LanguageTask):
-    """A task over the language's English seed set."""
-
-    seed = luigi.Parameter(default="", description="seed file; empty = config, else the "
-                           "embedded English seed")
+    """A task over the build's English seed set (the spec's ``seed``)."""
 
     def seed_path(self) -> str:
-        return self.seed or self.config.translate.seed or str(DEFAULT_SEED)
+        return self.spec.seed
 
     def seed_docs(self):
         return load_seed(self.seed_path(), limit=self.config.translate.max_documents)
 
 
 class TranslateChunk(SeedTask):
-    """Translate documents [chunk * chunk_docs, (chunk + 1) * chunk_docs) of the seed."""
+    """Translate documents [chunk * chunk_docs, (chunk + 1) * chunk_docs) of the seed
+    (``translate.chunk_docs``)."""
 
     chunk = luigi.IntParameter(description="chunk number")
-    chunk_docs = luigi.IntParameter(description="documents per chunk")
 
     def output(self):
-        return self.success_target(self.stage_dir("translate-chunks", f"chunk-{self.chunk:05d}"))
+        return self.success_target(self.layout.chunk(self.chunk))
 
     def run(self):
         config = self.config
-        start = self.chunk * self.chunk_docs
-        docs = islice(self.seed_docs(), start, start + self.chunk_docs)
+        chunk_docs = config.translate.chunk_docs
+        start = self.chunk * chunk_docs
+        docs = islice(self.seed_docs(), start, start + chunk_docs)
         with stage_output(Path(self.output().path).parent) as out:
             stats = out.stats("translate")
             plan = translation_plan(config.translate, config.lang)
@@ -66,12 +61,11 @@ class TranslateSeed(SeedTask):
             return []
         chunk_docs = self.config.translate.chunk_docs
         count = sum(1 for _ in self.seed_docs())
-        return [TranslateChunk(language=self.language, build_dir=self.build_dir, seed=self.seed,
-                               chunk=i, chunk_docs=chunk_docs)
+        return [TranslateChunk(chunk=i, **self.build_params())
                 for i in range(math.ceil(count / chunk_docs))]
 
     def output(self):
-        return self.success_target(self.stage_dir("translate"))
+        return self.success_target(self.layout.translate)
 
     def run(self):
         plan = self._plan()

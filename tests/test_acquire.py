@@ -20,8 +20,8 @@ from langforge.errors import ConfigError, FetchError, InputError
 from conftest import SHARED_DATA
 from langforge.sources.commoncrawl import IndexRecord, select_paths, write_selection
 from langforge.storage import read_docs
-from pipelines.acquire import (FetchRecords, cache_path, failed_shards, reset_failed_shards,
-                               shard_inputs)
+from langforge.acquisition import cache_path, failed_shards, reset_failed_shards, shard_inputs
+from pipelines.acquire import FetchRecords
 from pipelines.language import SAMPLE_WARC, language_task, resolve_warcs, run_language
 from pipelines.native import ExtractShard
 
@@ -170,7 +170,8 @@ def test_crawl_builds_swahili_from_the_downloaded_files_and_rerun_is_offline(cra
     assert by_crawl["lid_kept"] == summary["stages"]["identify"]["docs_out"]
     assert by_crawl["lid_in"] == summary["stages"]["identify"]["docs_in"]
     assert 0.5 < by_crawl["cld2_recall_frac"] <= 1.0
-    assert summary["inputs"]["warcs"] == sorted(crawl_build["chosen"])
+    assert [w["name"] for w in summary["inputs"]["warcs"]] == sorted(crawl_build["chosen"])
+    assert all(len(w["fingerprint"]) == 16 for w in summary["inputs"]["warcs"])
 
 
 @pytest.fixture(scope="module")
@@ -263,8 +264,23 @@ def test_index_query_by_tld_recovers_cld2_misses(tmp_path):
         urls[1] - urls[0]
 
 
+def _shard(build: Path, **source) -> ExtractShard:
+    """Shard 0 of a build of ``source`` (warcs=..., or selection= and rows=)."""
+    from langforge.build import BuildSpec
+    from langforge.config import load_config
+
+    rows = source.pop("rows", None)
+    if rows:
+        assert rows[0] == 0, "shard 0 starts at row 0"
+        source["records_per_shard"] = rows[1]
+    spec = BuildSpec.create(load_config("sw"), **source)
+    spec.save(build)
+    return ExtractShard(language="swh_Latn", build_dir=str(build), build_id=spec.build_id,
+                        shard=0)
+
+
 def _extract(build: Path, **params) -> list:
-    task = ExtractShard(language="swh_Latn", build_dir=str(build), shard=0, **params)
+    task = _shard(build, **params)
     assert luigi.build([task], local_scheduler=True, log_level="WARNING")
     return [(d.url, d.text) for d in read_docs(Path(task.output().path).parent / "docs.parquet")]
 
@@ -311,21 +327,21 @@ def test_failed_fetch_shard_rejects_its_records_and_a_reset_retries_it(tmp_path)
     write_selection([IndexRecord(**{k: r[k] for k in fields}) for r in rows], selection)
     with FaultyHTTPServer(tmp_path / "root") as server:
         server.add_fault(rel, "503", times=None)
-        shard = ExtractShard(language="swh_Latn", build_dir=str(tmp_path / "b"), shard=0,
-                             selection=str(selection), rows=(0, 5), base_url=server.base_url)
+        shard = _shard(tmp_path / "b", selection=str(selection), rows=(0, 5),
+                       base_url=server.base_url)
         assert luigi.build([shard], local_scheduler=True, log_level="WARNING")
         fetch = shard.requires()[0]
         assert isinstance(fetch, FetchRecords)
-        assert list(shard_inputs(shard)) == []
-        causes = failed_shards(shard)
+        assert list(shard_inputs(shard.layout, 0)) == []
+        causes = failed_shards(shard.layout)
         assert len(causes) == 1 and server.url(rel) in causes[0] and "503" in causes[0]
         rejected = pq.read_table(Path(fetch.output().path).parent / "rejected.parquet")
         assert rejected.column("reason").to_pylist() == ["fetch_failed"] * 5
         server.faults.clear()
-        assert reset_failed_shards(shard) == [causes[0].split(": ", 1)[1]]
+        assert reset_failed_shards(shard.layout) == [causes[0].split(": ", 1)[1]]
         assert not shard.complete() and not fetch.complete()
         assert luigi.build([shard], local_scheduler=True, log_level="WARNING")
-    assert failed_shards(shard) == [] and len(list(shard_inputs(shard))) == 1
+    assert failed_shards(shard.layout) == [] and len(list(shard_inputs(shard.layout, 0))) == 1
 
 
 def test_cache_path_is_per_crawl_whatever_the_mirror(tmp_path):
@@ -392,15 +408,15 @@ def test_cli_passes_the_source_options_to_the_graph(tmp_path, crawl_root, monkey
         assert main(["language", "sw", "--build-dir", str(tmp_path), "--cc-crawl", CRAWL,
                      "--limit", "2", "--select", "range", "--start", "1", "--stream",
                      "--cc-base", server.base_url]) == 0
-    task = built[-1]
-    assert task.crawl == CRAWL and task.stream and task.base_url == server.base_url
-    assert [w.rsplit("-", 1)[1] for w in task.warcs] == ["00001.warc.gz", "00002.warc.gz"]
+    spec = built[-1].spec
+    assert spec.crawl == CRAWL and spec.stream and spec.base_url == server.base_url
+    assert [w.rsplit("-", 1)[1] for w in spec.warcs] == ["00001.warc.gz", "00002.warc.gz"]
     rows = _index_rows(SAMPLE_WARC, "crawl-data/x.warc.gz", CRAWL)
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "index.parquet")
     assert main(["language", "sw", "--build-dir", str(tmp_path), "--index",
                  str(tmp_path / "index.parquet"), "--tld", "tz,ke", "--tld", "ug",
                  "--records-per-shard", "50"]) == 0
-    task = built[-1]
-    assert task.warcs == () and task.records_per_shard == 50
-    selected = pq.read_table(task.selection).to_pylist()
+    spec = built[-1].spec
+    assert spec.warcs == [] and spec.records_per_shard == 50
+    selected = pq.read_table(spec.selection).to_pylist()
     assert {r["url_host_tld"] for r in selected} >= {"tz", "ke", "ug"}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -88,18 +90,22 @@ def test_writes_shards_and_card(tmp_path, swahili_config, summary):
     result = write_dataset([native_doc(i) for i in range(5)], [synthetic_doc(i) for i in range(2)],
                            out, swahili_config, summary)
     assert result["splits"] == {"native": 5, "synthetic": 2}
-    assert result["files"] == ["data/native-00000-of-00001.parquet",
-                               "data/synthetic-00000-of-00001.parquet", "README.md"]
-    assert sorted(p.name for p in (out / "data").iterdir()) == [
-        "native-00000-of-00001.parquet", "synthetic-00000-of-00001.parquet"]
+    native_file, synthetic_file, card = result["files"]
+    assert re.fullmatch(r"data/native-00000-of-00001-[0-9a-f]{12}\.parquet", native_file)
+    assert re.fullmatch(r"data/synthetic-00000-of-00001-[0-9a-f]{12}\.parquet", synthetic_file)
+    assert card == "README.md"
+    assert sorted(f"data/{p.name}" for p in (out / "data").iterdir()) == [native_file,
+                                                                          synthetic_file]
+    # the name carries a hash of the file's bytes
+    assert hashlib.sha256((out / native_file).read_bytes()).hexdigest()[:12] in native_file
     assert result["top_domains"] == [["habari.example.tz", 5]]
-    table = pq.read_table(out / "data/native-00000-of-00001.parquet")
+    table = pq.read_table(out / native_file)
     assert table.schema.names == SCHEMA.names
     row = table.to_pylist()[0]
     assert row["crawl"] == "CC-MAIN-2020-34" and row["dup_cluster_size"] == 1
     assert row["word_count"] == 40.0 and json.loads(row["signals"])["lid_score"] == 0.62
     assert json.loads(row["provenance"]) == {"charset": "utf-8", "html_lang": "sw"}
-    synth = pq.read_table(out / "data/synthetic-00000-of-00001.parquet").to_pylist()[0]
+    synth = pq.read_table(out / synthetic_file).to_pylist()[0]
     assert synth["url"] is None and synth["kind"] == "synthetic"
     assert json.loads(synth["provenance"])["licence"] == "CC-BY-NC-4.0"
 
@@ -108,7 +114,7 @@ def test_missing_signal_is_null(tmp_path, swahili_config, summary):
     doc = native_doc(0)
     del doc.signals["line_punct_ratio"]
     write_dataset([doc], [], tmp_path / "d", swahili_config, summary)
-    row = pq.read_table(tmp_path / "d/data/native-00000-of-00001.parquet").to_pylist()[0]
+    row = pq.read_table(next((tmp_path / "d/data").glob("native-*.parquet"))).to_pylist()[0]
     assert row["line_punct_ratio"] is None and row["word_count"] == 40.0
 
 
@@ -116,8 +122,10 @@ def test_sharding_is_by_shard_docs(tmp_path, swahili_config, summary):
     config = with_shard_docs(swahili_config, 2)
     result = write_dataset((native_doc(i) for i in range(5)), iter(()), tmp_path / "d",
                            config, summary)
-    names = [f"data/native-0000{i}-of-00003.parquet" for i in range(3)]
-    assert result["files"] == names + ["README.md"]
+    names = result["files"][:-1]
+    assert [n.rsplit("-", 1)[0] for n in names] == [f"data/native-0000{i}-of-00003"
+                                                   for i in range(3)]
+    assert result["files"][-1] == "README.md"
     rows = [pq.read_metadata(tmp_path / "d" / n).num_rows for n in names]
     assert rows == [2, 2, 1]
     ids = [r for n in names for r in pq.read_table(tmp_path / "d" / n)["id"].to_pylist()]
@@ -146,9 +154,10 @@ def test_card_yaml_header(tmp_path, swahili_config, summary):
     assert header["size_categories"] == ["n<1K"]
     assert header["task_categories"] == ["text-generation"]
     assert "Swahili" in header["pretty_name"]
+    native, synthetic = (sorted(f"data/{p.name}" for p in (tmp_path / "d/data").glob(f"{s}-*"))
+                         for s in ("native", "synthetic"))
     assert header["configs"] == [{"config_name": "default", "data_files": [
-        {"split": "native", "path": "data/native-*.parquet"},
-        {"split": "synthetic", "path": "data/synthetic-*.parquet"}]}]
+        {"split": "native", "path": native}, {"split": "synthetic", "path": synthetic}]}]
 
 
 def test_card_sections(tmp_path, swahili_config, summary):
@@ -282,3 +291,45 @@ def test_real_swahili_text_roundtrip(shared_data, tmp_path, swahili_config, summ
     ds = datasets.load_dataset(str(tmp_path / "d"), cache_dir=str(tmp_path / "c"))
     assert ds["native"]["text"] == [d.text for d in docs]
     assert "sw.globalvoices.org 100.0%" in (tmp_path / "d/README.md").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_with_other_rows_is_not_served_from_the_cache(tmp_path, swahili_config,
+                                                                 summary):
+    """`datasets` caches by the card's data file patterns: names carrying the content hash
+    make a rebuild's rows visible without clearing the cache."""
+    import datasets
+
+    cache = str(tmp_path / "cache")
+    out = tmp_path / "d"
+    write_dataset([native_doc(i) for i in range(5)], [], out, swahili_config, summary)
+    assert len(datasets.load_dataset(str(out), split="native", cache_dir=cache)) == 5
+    write_dataset([native_doc(i) for i in range(3)], [], out, swahili_config, summary)
+    assert len(datasets.load_dataset(str(out), split="native", cache_dir=cache)) == 3
+
+
+def test_card_names_inputs_without_local_paths_and_closes_code_spans(tmp_path, swahili_config,
+                                                                     summary):
+    described = dict(summary, inputs={
+        "warcs": [{"name": "crawl.warc.gz", "fingerprint": "0123456789abcdef"}],
+        "seed": {"name": "seed_en.jsonl", "fingerprint": "fedcba9876543210"}},
+        stages={"translate": {"status": "skipped", "reason": "no model",
+                              "hint": "run `make models MT=x` then set `translate.model`",
+                              "docs_in": 0, "docs_out": 0, "dropped": {}}})
+    write_dataset([native_doc(0)], [], tmp_path / "d", swahili_config, described)
+    card = (tmp_path / "d/README.md").read_text(encoding="utf-8")
+    assert "- WARC: `crawl.warc.gz` (fingerprint `0123456789abcdef`)" in card
+    assert "`` run `make models MT=x` then set `translate.model` ``" in card
+    assert "seed_en.jsonl" not in card  # no synthetic split: the seed is not a source
+
+
+def test_licence_other_needs_name_and_link(swahili_config):
+    from langforge.config import DatasetConfig
+
+    with pytest.raises(ValueError, match="license_name and license_link"):
+        DatasetConfig(license="other")
+    header_config = swahili_config.model_copy(update={"dataset": DatasetConfig(
+        license="other", license_name="my terms", license_link="LICENSE.md")})
+    from langforge.dataset import _card_header
+
+    header = _card_header(header_config, {"splits": {"native": 0, "synthetic": 0}, "files": []})
+    assert header["license_name"] == "my terms" and header["license_link"] == "LICENSE.md"

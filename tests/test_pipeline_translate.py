@@ -30,7 +30,7 @@ def model_config(tmp_path_factory):
 def test_translation_runs_in_chunks_and_resumes(model_config, tmp_path, monkeypatch):
     monkeypatch.setenv("LANGFORGE_CONFIG_DIR", str(model_config))
     task = language_task("sw", build_dir=str(tmp_path))
-    seed = TranslateSeed(language=task.language, build_dir=task.build_dir, seed=task.seed)
+    seed = TranslateSeed(**task.build_params())
     chunks = seed.requires()
     assert [c.chunk for c in chunks] == [0, 1, 2]  # 25 documents, 10 per chunk
 
@@ -48,9 +48,10 @@ def test_translation_runs_in_chunks_and_resumes(model_config, tmp_path, monkeypa
     chunk_dirs = sorted((Path(task.lang_dir) / "work" / "translate-chunks").iterdir())
     before = {d.name: (d / "docs.parquet").stat().st_mtime_ns for d in chunk_dirs}
     shutil.rmtree(chunk_dirs[1])
-    for stale in ("translate", "dataset", "rejected", "tokenizer"):
-        shutil.rmtree(Path(task.lang_dir) / ("work/" + stale if stale == "translate" else stale))
-    (Path(task.lang_dir) / "summary.json").unlink()
+    layout = task.layout
+    for stale in (layout.translate, layout.dataset_work, layout.tokenizer_work):
+        shutil.rmtree(stale)
+    layout.summary.unlink()
     ok, again = run_language(language_task("sw", build_dir=str(tmp_path)))
     assert ok and again["stages"]["translate"] == translate
     after = {d.name: (d / "docs.parquet").stat().st_mtime_ns for d in chunk_dirs}

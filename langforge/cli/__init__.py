@@ -20,7 +20,8 @@ from langforge.errors import ConfigError, FetchError, LangforgeError, MissingMod
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 #: Modules of this package that register subcommands, in help order.
-COMMANDS = ("language", "stages", "tokenizer", "report", "models", "calibrate", "audit")
+COMMANDS = ("language", "stages", "tokenizer", "report", "models", "calibrate", "audit",
+            "clean")
 
 HelpFormatter = argparse.ArgumentDefaultsHelpFormatter
 

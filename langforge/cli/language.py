@@ -17,7 +17,8 @@ log = logging.getLogger("langforge")
 def cmd_language(args: argparse.Namespace) -> int:
     from langforge.config import load_config
 
-    config = load_config(args.language)  # fail fast, before the graph's heavy imports
+    # fail fast, before the graph's heavy imports
+    config = load_config(args.language, overrides=args.config)
     from langforge.langid import require_model
 
     require_model(config.lid)  # a missing LID model names `make models LID=...` at once
@@ -27,15 +28,18 @@ def cmd_language(args: argparse.Namespace) -> int:
                          warcs=resolve_warcs(args.warcs) if args.warcs else None,
                          files_per_shard=args.files_per_shard,
                          seed=args.seed or "", crawl=args.crawl or "", cc_crawl=args.cc_crawl or "",
+                         config_file=args.config or "",
                          limit=args.limit, select=args.select, start=args.start,
                          index=args.index or "", cdx=args.cdx or "",
                          tlds=tuple(t for group in args.tld or () for t in group),
                          base_url=args.cc_base, stream=args.stream,
                          records_per_shard=args.records_per_shard)
-    source = (f"index selection {task.selection}" if task.selection
-              else f"{len(task.warcs)} WARC file(s)" + (", streamed" if task.stream else ""))
-    log.info("building %s into %s (%s, %s scheduler, %d worker(s))",
-             task.language, task.lang_dir, source, args.scheduler, args.workers)
+    spec = task.spec
+    source = (f"index selection of {len(spec.shards())} shard(s)" if spec.selection
+              else f"{len(spec.warcs)} WARC file(s)" + (", streamed" if spec.stream else ""))
+    log.info("building %s into %s (build %s: %s, config %s, %s scheduler, %d worker(s))",
+             task.language, task.lang_dir, task.build_id, source, config.digest(),
+             args.scheduler, args.workers)
     ok, summary = run_language(task, workers=args.workers, scheduler=args.scheduler,
                                host=args.host, port=args.port)
     if summary:
@@ -43,6 +47,9 @@ def cmd_language(args: argparse.Namespace) -> int:
         print(format_summary(summary))
         print(f"\noutputs: {task.lang_dir}/  (dataset/, tokenizer/, rejected/, summary.json, "
               "report.html)")
+        if summary.get("outcome") not in (None, "ok"):
+            print(f"langforge: {task.language}: {summary['outcome']} (summary and report "
+                  "written)", file=sys.stderr)
     if not ok:
         print(f"langforge: the {task.language} build did not complete; see the log above",
               file=sys.stderr)
@@ -106,6 +113,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "files are downloaded into BUILD_DIR/cache/warc/ (or --stream); default: "
                    "the embedded sample crawl")
     p.add_argument("--files-per-shard", type=int, default=1, help="WARC files per shard task")
+    p.add_argument("--config", default=None, metavar="FILE",
+                   help="TOML of deltas over the shipped language config (e.g. [quality] "
+                   "min_words = 400, or the file `langforge calibrate --out` writes); "
+                   "validated like the shipped one")
     cc = p.add_argument_group(
         "Common Crawl", "Instead of --warcs: read N files of a crawl (--cc-crawl with --limit; "
         "~1 GB each), or fetch only the records an index selects (--index and/or --cdx; "
