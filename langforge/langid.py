@@ -21,6 +21,7 @@ page are kept (signal ``target_line_frac``).
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 from pathlib import Path
 from functools import lru_cache
@@ -153,8 +154,20 @@ class LidModel:
 
     @classmethod
     def from_config(cls, config: LidConfig) -> "LidModel":
-        """The model ``config.model`` names; raises MissingModelError if its file is absent."""
+        """The model ``config.model`` names: a fastText ``LidModel``, or for the
+        wheel-shipped models (heliport, py3langid, lingua) their backend from
+        ``langforge.lid_backends``, which answers the same calls. Raises
+        MissingModelError if a fastText model's file is absent."""
+        from langforge.lid_backends import BACKENDS, backend
+
+        if config.model in BACKENDS:
+            return backend(config.model)  # type: ignore[return-value]
         return cls(model_path(config.model), name=config.model)
+
+    def codes(self) -> frozenset[str]:
+        """Every canonical code (or ``<model>:<label>``) this model can name."""
+        self._load()
+        return frozenset(self._codes.values())
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -215,9 +228,19 @@ class LidModel:
         return results
 
 
-def require_model(config: LidConfig) -> Path:
-    """The configured model's file; raises MissingModelError (naming the ``make models``
-    command) when it is absent. Call it before a run starts, to fail at once."""
+def require_model(config: LidConfig) -> Path | None:
+    """The configured model's file (None for a wheel-shipped model, whose package is
+    checked instead); raises MissingModelError (naming the command that installs or
+    fetches it) when it is absent. Call it before a run starts, to fail at once."""
+    from langforge.lid_backends import BACKENDS
+
+    if config.model in BACKENDS:
+        backend = BACKENDS[config.model]
+        if importlib.util.find_spec(backend.package.replace("-language-detector", "")
+                                    .replace("-", "_")) is None:
+            raise MissingModelError(f"LID model {config.model!r} needs the {backend.package} "
+                                    "package, which is not installed. Run `make install`.")
+        return None
     return model_path(config.model)
 
 
@@ -230,6 +253,13 @@ def _read_wordlist(path: Path) -> frozenset[str]:
             if word and not word.startswith("#"):
                 words.add(word.casefold())
     return frozenset(words)
+
+
+def load_confusable_wordlists(config: LidConfig, directory: Path | None = None
+                              ) -> dict[str, frozenset[str]]:
+    """The word lists of ``config.confusable_wordlists`` (code -> casefolded words)."""
+    return {code: load_wordlist(config.model_copy(update={"wordlist": name}), directory)
+            for code, name in config.confusable_wordlists.items()}
 
 
 def load_wordlist(config: LidConfig, directory: Path | None = None) -> frozenset[str]:
@@ -267,8 +297,53 @@ def wordlist_frac(text: str, wordlist: frozenset[str], split_words: WordSplitter
     return sum(w in wordlist for w in words) / len(words)
 
 
+def wordlist_counts(text: str, wordlist: frozenset[str],
+                    split_words: WordSplitter = split_whitespace,
+                    min_word_chars: int = 3) -> tuple[int, int]:
+    """(words found in ``wordlist``, words counted) of the text; see ``wordlist_frac``."""
+    words = [w.casefold() for w in split_words(text) if len(w) >= min_word_chars]
+    return sum(w in wordlist for w in words), len(words)
+
+
+def wilson_lower(share: float, n: int, z: float) -> float:
+    """Lower Wilson score bound of a share seen over ``n`` trials (0.0 when n = 0).
+
+    With few words the bound sits well below the share: three words out of four in
+    the list (0.75) give 0.40 at z = 1.5, eight out of ten 0.58, 80 out of 100 0.74.
+    """
+    if n <= 0:
+        return 0.0
+    z2 = z * z
+    centre = share + z2 / (2 * n)
+    margin = z * math.sqrt(max(0.0, share * (1 - share) / n + z2 / (4 * n * n)))
+    return max(0.0, (centre - margin) / (1 + z2 / n))
+
+
+def script_frac(text: str, scripts: Iterable[str]) -> float | None:
+    """Share of the text's letters in any of ``scripts`` (ISO 15924); None without letters."""
+    from langforge.filters.signals import _script_letters
+
+    letters = sum(ch.isalpha() for ch in text)
+    if not letters:
+        return None
+    inside = sum(len(m) for script in dict.fromkeys(scripts)
+                 for m in _script_letters(script).findall(text))
+    return min(1.0, inside / letters)
+
+
+def confusable_char_frac(text: str, chars: str) -> float:
+    """Share of the text's letters that are among ``chars``."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    marked = frozenset(chars)
+    return sum(ch in marked for ch in letters) / len(letters)
+
+
 def decide_language(scores: dict[str, float], lang: Language, config: LidConfig,
-                    lexical_frac: float | None = None) -> Verdict:
+                    lexical_frac: float | None = None, *, lexical_words: int | None = None,
+                    text: str | None = None,
+                    confusable_fracs: dict[str, float] | None = None) -> Verdict:
     """Whether a text with these LID scores (most likely first) is in ``lang``.
 
     Returns None to keep, else ``(reason, detail)``:
@@ -283,7 +358,20 @@ def decide_language(scores: dict[str, float], lang: Language, config: LidConfig,
     - ``lid_lexical_mismatch``: accepted by the model but its lexical share is below
       ``min_wordlist_frac`` (the guard against languages the model cannot name).
 
-    ``lexical_frac`` is the text's ``wordlist_frac``; None means no word list.
+    With the text itself (``text``) two checks come first:
+
+    - ``lid_wrong_script``: less than ``min_script_frac`` of its letters are in the
+      language's script (its code's, plus ``config.scripts``);
+    - ``lid_confusable_<code>``: at least ``max_confusable_char_frac`` of its
+      letters are letters only that confusable language uses (``confusable_chars``),
+      or (``confusable_fracs``, per confusable code the share of the text's counted
+      words in its ``confusable_wordlists`` list) at least
+      ``max_confusable_wordlist_frac`` of its words are that language's.
+
+    ``lexical_frac`` is the text's ``wordlist_frac``; None means no word list. With
+    ``lexical_words`` (the words counted for it) and ``config.wordlist_confidence_z``
+    the guard is length-aware: the share compared with the lexical bars is its
+    lower Wilson bound, so a few matching words are not enough evidence.
     """
     if not scores:
         return "lid_empty", {}
@@ -291,6 +379,24 @@ def decide_language(scores: dict[str, float], lang: Language, config: LidConfig,
     top_code = ranked[0]
     score = scores.get(lang.code, 0.0)
     detail: dict[str, Any] = {"top_language": top_code, "top_score": scores[top_code]}
+    if text is not None:
+        if config.min_script_frac is not None:
+            frac = script_frac(text, (lang.script, *config.scripts))
+            if frac is not None and frac < config.min_script_frac:
+                return "lid_wrong_script", {**detail, "script_frac": round(frac, 4),
+                                            "scripts": [lang.script, *config.scripts]}
+        for code, chars in config.confusable_chars.items():
+            frac = confusable_char_frac(text, chars)
+            if frac >= config.max_confusable_char_frac:
+                return f"lid_confusable_{code}", {**detail, "confusable_char_frac":
+                                                  round(frac, 4), "language_score": score}
+    for code, frac in (confusable_fracs or {}).items():
+        if frac >= config.max_confusable_wordlist_frac:
+            return f"lid_confusable_{code}", {**detail, "confusable_wordlist_frac":
+                                              round(frac, 4), "language_score": score}
+    if lexical_frac is not None and lexical_words is not None \
+            and config.wordlist_confidence_z is not None:
+        lexical_frac = wilson_lower(lexical_frac, lexical_words, config.wordlist_confidence_z)
     if top_code in config.confusable:
         return f"lid_confusable_{top_code}", {**detail, "language_score": score}
     ratio = config.max_confusable_score_ratio
@@ -337,6 +443,21 @@ def _check_config(lang: Language, config: LidConfig, model: LidModel,
         if get_language(code).code != code:
             raise ConfigError(f"{lang.code}: lid.confusable: {code!r} is not a canonical code "
                               f"(use {get_language(code).code})")
+        if model.label_of(get_language(code)) is None and code not in config.confusable_chars \
+                and code not in config.confusable_wordlists:
+            raise ConfigError(
+                f"{lang.code}: lid.confusable: LID model {model.name!r} has no label for "
+                f"{code}, so it can never report it: choose a model that has one, or give "
+                f"the guard other evidence (lid.confusable_chars.{code} or "
+                f"lid.confusable_wordlists.{code})")
+    for key in ("confusable_chars", "confusable_wordlists"):
+        for code in getattr(config, key):
+            if code not in config.confusable:
+                raise ConfigError(f"{lang.code}: lid.{key}: {code} is not in lid.confusable")
+    for script in config.scripts:
+        from langforge.filters.signals import _script_letters
+
+        _script_letters(script)  # an unknown script is a ConfigError naming it
 
 
 def identify(docs: Iterable[Document], lang: Language, config: LidConfig, stats: StageStats,
@@ -367,7 +488,8 @@ def identify(docs: Iterable[Document], lang: Language, config: LidConfig, stats:
     if wordlist is None:
         wordlist = load_wordlist(config)
     _check_config(lang, config, model, wordlist)
-    judge = _Judge(lang, config, model, wordlist, split_words)
+    judge = _Judge(lang, config, model, wordlist, split_words,
+                   load_confusable_wordlists(config))
     return _identify(docs, judge, stats, batch_size)
 
 
@@ -388,19 +510,27 @@ class _Judge:
     """Scores and decides documents (and their lines) of one language."""
 
     def __init__(self, lang: Language, config: LidConfig, model: LidModel,
-                 wordlist: frozenset[str], split_words: WordSplitter):
+                 wordlist: frozenset[str], split_words: WordSplitter,
+                 confusable_wordlists: dict[str, frozenset[str]] | None = None):
         self.lang, self.config, self.model = lang, config, model
         self.wordlist, self.split_words = wordlist, split_words
+        self.confusable_wordlists = confusable_wordlists or {}
 
-    def lexical(self, text: str) -> float | None:
+    def lexical(self, text: str) -> tuple[float, int] | None:
         if not self.wordlist:
             return None
-        return wordlist_frac(text, self.wordlist, self.split_words,
-                             self.config.wordlist_min_word_chars)
+        hits, counted = wordlist_counts(text, self.wordlist, self.split_words,
+                                        self.config.wordlist_min_word_chars)
+        return (hits / counted if counted else 0.0), counted
 
     def verdict(self, scores: dict[str, float], text: str) -> tuple[Verdict, float | None]:
-        lexical = self.lexical(text) if scores else None
-        return decide_language(scores, self.lang, self.config, lexical), lexical
+        counts = self.lexical(text) if scores else None
+        lexical, words = counts if counts is not None else (None, None)
+        confusable = {code: wordlist_frac(text, words_, self.split_words,
+                                          self.config.wordlist_min_word_chars)
+                      for code, words_ in self.confusable_wordlists.items()} if scores else None
+        return decide_language(scores, self.lang, self.config, lexical, lexical_words=words,
+                               text=text, confusable_fracs=confusable), lexical
 
     def batch(self, batch: list[Document], stats: StageStats) -> Iterator[Document]:
         config = self.config

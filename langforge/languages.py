@@ -31,6 +31,9 @@ TOOLS = {
     "m2m100": "M2M100",
     "madlad": "MADLAD-400",
     "cld2": "CLD2 (Common Crawl metadata)",
+    "heliport": "heliport 1.0 (HPLT HeLI-OTS, PyPI wheel)",
+    "py3langid": "py3langid 0.4 (langid.py, PyPI wheel)",
+    "lingua": "lingua-language-detector 2 (PyPI wheel)",
 }
 
 _CODE_RE = re.compile(r"^[a-z]{3}_[A-Z][a-z]{3}$")

@@ -99,7 +99,9 @@ def test_wordlist_frac_counts_only_long_words():
 def test_shipped_word_list_and_its_provenance():
     words = load_wordlist(SW_CONFIG.lid)
     assert len(words) == 3000 and {"katika", "kwa", "habari", "kuwa"} <= words
-    assert SW_CONFIG.lid.confusable == ["swc_Latn", "zdj_Latn"]
+    # Comorian: no offline model names it, so each has a confusable word list (issue 14)
+    assert SW_CONFIG.lid.confusable == ["swb_Latn", "zdj_Latn"]
+    assert set(SW_CONFIG.lid.confusable_wordlists) == {"swb_Latn", "zdj_Latn"}
     assert "calibrate" in SW_CONFIG.provenance["lid"] or "calibrate" in \
         SW_CONFIG.provenance["calibration"]
 
@@ -188,6 +190,17 @@ def test_line_level_empty_and_short_lines(model):
 # --- models that lid.176 lacks -----------------------------------------------------------
 
 def test_language_without_its_lid_model_fails_at_once(monkeypatch, tmp_path, capsys):
+    import shutil
+
+    from langforge.config import config_dir
+
+    # Hausa runs offline (py3langid); a config that asks for GlotLID, absent here, stops
+    configs = tmp_path / "configs"
+    shutil.copytree(config_dir(), configs)
+    path = configs / "hau_Latn.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('model = "py3langid"',
+                                                              'model = "glotlid"'))
+    monkeypatch.setenv("LANGFORGE_CONFIG_DIR", str(configs))
     monkeypatch.setenv("LANGFORGE_MODELS_DIR", str(tmp_path))
     assert load_config("ha").lid.model == "glotlid"
     assert main(["language", "ha", "--build-dir", str(tmp_path / "build")]) == 2
@@ -313,10 +326,12 @@ def test_every_shipped_lid_section_is_usable(code, tmp_path):
     """Each config's model has a label for its language, its word list loads and its
     lexical settings are consistent (checked without loading the model file)."""
     config = load_config(code)
-    model = LidModel(tmp_path / "absent.bin", name=config.lid.model)
+    model = LidModel.from_config(config.lid) if config.lid.model in ("heliport", "py3langid") \
+        else LidModel(tmp_path / "absent.bin", name=config.lid.model)
     words = load_wordlist(config.lid)
     _check_config(config.lang, config.lid, model, words)
     if config.lid.wordlist:
         assert len(words) >= 1000 and config.lid.min_wordlist_frac is not None
+    assert not config.lid.model.startswith(("glotlid", "openlid")), "must run offline"
     assert all(get_language(c).code == c for c in config.lid.confusable)
     assert config.provenance, code
