@@ -27,11 +27,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from langforge.config import TranslateConfig
+from langforge.config import TranslateConfig, resources_dir
 from langforge.languages import get_language
 from langforge.translate.bench import bench_translate, marian_size_model, train_sentencepiece
 
-SEED = Path(__file__).resolve().parents[2] / "resources" / "sample" / "seed_en.jsonl"
+SEED = resources_dir() / "sample" / "seed_en.jsonl"
 MIN_STAGE_VS_PLAIN = 0.90
 PUBLISHED_CT2_VS_TRANSFORMERS = 4.7
 TORCH_MISSING = ("torch is not installed (it is only in the bench extra: "

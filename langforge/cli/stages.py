@@ -180,7 +180,9 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
 
 def _embedded_seed() -> Path:
-    return Path(__file__).resolve().parents[2] / "resources" / "sample" / "seed_en.jsonl"
+    from langforge.build import default_seed
+
+    return default_seed()
 
 
 def cmd_dataset(args: argparse.Namespace) -> int:

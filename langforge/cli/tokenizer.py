@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from langforge.cli import EXIT_OK
+from langforge.config import resources_dir
 from langforge.cli.stages import existing_file, existing_path
 
 HF_DIR = "hf"  # where build_tokenizer exports the Hugging Face tokenizer, beside merged.model
-SEED_EN = Path(__file__).resolve().parents[2] / "resources" / "sample" / "seed_en.jsonl"
+SEED_EN = resources_dir() / "sample" / "seed_en.jsonl"
 
 
 def resolve_tokenizer(path: Path) -> tuple[Path, Path | None]:
