@@ -176,12 +176,23 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
                               f"a {base_ref.kind} tokenizer: use method 'continuation'")
         from langforge.vocab.bytelevel_build import build_bytelevel
 
-        return build_bytelevel(
+        evaluation = build_bytelevel(
             base_ref, train_texts, heldout_texts, protected_lines, lang, config, out_dir, stats,
             protect_reference=protect_reference,
             min_protected_substring_count=min_protected_substring_count,
             compare_methods=compare_methods, sweep_sizes=sweep_sizes, parallel=parallel,
-            english_check_texts=[*heldback_lines, *english_check_texts])
+            english_check_texts=english_check_texts)
+        if heldback_lines:
+            from tokenizers import Tokenizer
+
+            from langforge.vocab.bytelevel_build import TokenizerEncoder, load_bpe_base
+
+            evaluation["english_heldback"] = reference_metrics(
+                TokenizerEncoder(load_bpe_base(base_ref)),
+                TokenizerEncoder(Tokenizer.from_file(str(out_dir / "tokenizer.json"))),
+                heldback_lines)
+            write_json(out_dir / "evaluation.json", evaluation)
+        return evaluation
     base = load_model_proto(base_ref.path)
     if method == "continuation" and base.trainer_spec.model_type != MODEL_BPE:
         raise ConfigError(f"method 'continuation' needs a BPE base; {config.base} is "
