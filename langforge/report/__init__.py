@@ -100,26 +100,42 @@ def _num(value: Any) -> bool:
 
 def _overview(summary: dict[str, Any], kept: KeptData, rejected: RejectedData) -> Section:
     final = summary.get("final") or {}
-    rows = [["language", f"{summary.get('language_name', '?')} ({summary.get('language', '?')})"],
-            ["native documents (dataset)", kept.docs("native")],
-            ["synthetic documents (dataset)", kept.docs("synthetic")],
-            ["characters (dataset)", int(sum(int(v.sum()) for v in kept.length_chars.values()))]]
-    rows += [[f"{key.replace('_', ' ')} (summary)", value] for key, value in final.items()]
+    rows = [["language", f"{summary.get('language_name', '?')} ({summary.get('language', '?')})"]]
+    rows += [[key.replace("_", " "), value] for key, value in final.items()]
+    if not final:
+        rows += [["native documents", kept.docs("native")],
+                 ["synthetic documents", kept.docs("synthetic")]]
     rows += [["rejected records on disk", sum(rejected.counts.values())],
              ["langforge version", summary.get("langforge_version", "?")],
              ["config digest", summary.get("config_digest", "?")]]
+    build = summary.get("build") or {}
+    if build.get("id"):
+        rows.append(["build id", build["id"]])
     inputs = summary.get("inputs") or {}
+    if inputs.get("config_file"):
+        rows.append(["config file (deltas)", inputs["config_file"]])
     for warc in inputs.get("warcs") or []:
-        rows.append(["WARC input", warc])
+        rows.append(["WARC input", _input_name(warc)])
+    if inputs.get("selection"):
+        rows.append(["index selection", _input_name(inputs["selection"])])
     if inputs.get("seed"):
-        rows.append(["English seed", inputs["seed"]])
+        rows.append(["English seed", _input_name(inputs["seed"])])
     blocks: list = [Table(["", "value"], rows)]
     if summary.get("failed_shards"):
         blocks.insert(0, Paragraph("Failed shards (their documents are missing): "
                                    + ", ".join(summary["failed_shards"]), "warn"))
-    if not kept.docs("native") and not kept.docs("synthetic"):
+    if summary.get("outcome") not in (None, "ok"):
+        blocks.insert(0, Paragraph(f"Outcome: {summary['outcome']}.", "warn"))
+    elif not kept.docs("native") and not kept.docs("synthetic"):
         blocks.append(Paragraph("The dataset is empty (or was not written).", "warn"))
     return Section("overview", "Overview", blocks)
+
+
+def _input_name(item: Any) -> str:
+    """An input as the summary describes it: its name and fingerprint."""
+    if isinstance(item, dict):
+        return f"{item.get('name')} (fingerprint {item.get('fingerprint')})"
+    return str(item)
 
 
 #: Stages that are not a step of the web documents' funnel: translation is a side
