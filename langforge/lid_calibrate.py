@@ -53,6 +53,8 @@ CONFIDENCE_Z = 1.0
 MIN_RECALL = 0.97
 #: Fewer calibration documents than this give no lexical guard.
 MIN_LEXICAL_DOCS = 40
+#: Below this 1% quantile of held-out word-list shares the guard is not set.
+MIN_GUARD_Q = 0.1
 
 
 @dataclass
@@ -167,10 +169,13 @@ def calibrate_decision(config: LanguageConfig, model, positives: Sequence[str],
              f"word list {len(full)} words, less words of the other languages' text; "
              f"held-out share (Wilson z={CONFIDENCE_Z}) 1% quantile {q:.3f}"]
 
-    lexical = len(positives) >= MIN_LEXICAL_DOCS
-    if not lexical:
+    lexical = len(positives) >= MIN_LEXICAL_DOCS and q >= MIN_GUARD_Q
+    if len(positives) < MIN_LEXICAL_DOCS:
         notes.append(f"no lexical guard: {len(positives)} calibration documents "
                      f"(< {MIN_LEXICAL_DOCS}) cannot give a word list that transfers")
+    elif not lexical:
+        notes.append(f"no lexical guard: 1% of the language's own documents have a "
+                     f"held-out share below {MIN_GUARD_Q}, so a guard cannot separate")
     # the text checks (script, confusable letters) do not depend on the thresholds
     text_cfg = config.lid.model_copy(update={"confusable": [], "min_score": 1.0})
     probe = {code: 1.0}

@@ -21,7 +21,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 #: Modules of this package that register subcommands, in help order.
 COMMANDS = ("language", "stages", "tokenizer", "report", "models", "calibrate", "audit",
-            "clean")
+            "clean", "lid_eval")
 
 HelpFormatter = argparse.ArgumentDefaultsHelpFormatter
 
