@@ -1,9 +1,9 @@
 """HTML pages to main text: size and binary checks, charset decoding, trafilatura.
 
 ``extract_pages`` is a stage over ``WebPage`` records. Each page is checked before
-any parsing (``record_too_large``, ``binary_payload``), decoded (the HTTP charset,
-else the ``<meta>`` charset, else detection; ``charset_undecodable`` when nothing
-fits), then handed to trafilatura. A page that makes trafilatura fail is counted as
+any parsing (``record_too_large``, ``binary_payload``), decoded (a byte order mark,
+else the HTTP charset, else the ``<meta>`` charset, else detection;
+``charset_undecodable`` when nothing fits), then handed to trafilatura. A page that makes trafilatura fail is counted as
 ``extraction_error`` and the stream goes on.
 """
 
@@ -34,7 +34,13 @@ _BINARY_MAGIC = (
     b"RIFF", b"OggS", b"ID3", b"fLaC", b"wOFF", b"wOF2", b"\x00\x00\x01\x00", b"7z\xbc\xaf",
     b"Rar!", b"MZ", b"\x7fELF", b"BM", b"\xca\xfe\xba\xbe", b"\x00asm", b"SQLite format",
 )
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# UTF-32 first: its little-endian BOM starts with UTF-16's
+_BOM_CODECS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+               (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+               (codecs.BOM_UTF16_BE, "utf-16-be"))
+# labels of one-byte charsets: any byte string decodes, so a UTF-8 page that
+# declares one of them decodes "fine" into mojibake
+_SINGLE_BYTE = ("cp125", "iso8859", "latin", "koi8", "mac", "cp874", "cp437", "cp850", "ascii")
 _SNIFF_BYTES = 4096
 _PRESCAN_BYTES = 4096  # the HTML spec prescans 1024; real pages put <meta> later
 _DETECT_BYTES = 256 * 1024  # charset detection looks at this much of the page
@@ -48,6 +54,11 @@ _HTML_LANG_RE = re.compile(r"""<html\b[^>]{0,2000}?\blang\s*=\s*["']?\s*([A-Za-z
                            re.IGNORECASE)
 # C0 controls other than tab and newline, and DEL: never wanted in corpus text
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+# libxml2's HTML parser compares each attribute of a tag with every one before it:
+# 10^5 attributes on one tag take minutes, inside C code no timer can interrupt
+_MAX_TAG_ATTRIBUTES = 1000
+_LONG_TAG_RE = re.compile(r"<([A-Za-z][\w:-]{0,40})(\s[^<>]{4096,})>")
+_ATTRIBUTE_RE = re.compile(r"""\s[^\s=<>"']+\s*=""")
 _TITLE_RE = re.compile(r"<title\b[^>]{0,200}>(.{0,2000}?)</title\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -58,12 +69,46 @@ class DecodedHtml:
     source: str  # "http", "meta" or "detected"
 
 
-def is_binary(content: bytes) -> bool:
+def bom_codec(content: bytes) -> tuple[str, int] | None:
+    """The codec a byte order mark at the start names, and the BOM's length."""
+    for bom, name in _BOM_CODECS:
+        if content.startswith(bom):
+            return name, len(bom)
+    return None
+
+
+def _wide_codec(content: bytes, charset: str | None) -> str | None:
+    """The UTF-16/32 codec a declared charset names, with the byte order read from
+    the bytes when the label leaves it open (``utf-16`` without a BOM)."""
+    name = codec_name(charset)
+    if not name or not name.startswith(("utf-16", "utf-32")):
+        return None
+    if name in ("utf-16", "utf-32"):
+        width = 2 if name == "utf-16" else 4
+        head = content[:_SNIFF_BYTES]
+        # ASCII markup: the zero bytes of each code unit come last in little-endian
+        little = head[width - 1::width].count(0) >= head[0::width].count(0)
+        return f"{name}-{'le' if little else 'be'}"
+    return name
+
+
+def is_binary(content: bytes, charset: str | None = None) -> bool:
     """True when the payload is surely not text: a known file signature, or too many
-    control bytes (NUL included) at its start. UTF-16 with a BOM counts as text."""
+    control bytes (NUL included) at its start. Text with a byte order mark, or in
+    the UTF-16/32 encoding ``charset`` declares, counts as text."""
     head = content[:_SNIFF_BYTES]
-    if head.startswith(_UTF16_BOMS):
+    if bom_codec(head) is not None:
         return False
+    wide = _wide_codec(head, charset)
+    if wide is not None:
+        width = 4 if wide.startswith("utf-32") else 2
+        try:
+            head.decode(wide) if len(head) < _SNIFF_BYTES else head[
+                : len(head) - len(head) % width].decode(wide)
+        except UnicodeDecodeError:
+            pass
+        else:
+            return False
     if head.lstrip(b" \t\r\n").startswith(_BINARY_MAGIC) or head.startswith(_BINARY_MAGIC):
         return True
     if not head:
@@ -121,15 +166,37 @@ def _detect(content: bytes) -> DecodedHtml | None:
     return DecodedHtml(text, name, "detected")
 
 
-def decode_html(content: bytes, http_charset: str | None) -> DecodedHtml | None:
-    """Decode a page: HTTP charset, else ``<meta>`` charset, else detection.
+def _replaced(content: bytes, name: str) -> str | None:
+    text = content.decode(name, "replace")
+    return text if text.count("\ufffd") <= _MAX_REPLACED_FRAC * len(text) else None
 
-    A declared charset that is unknown or does not decode falls through to the
-    next; as a last resort a declared charset is used with replacement characters
-    when at most 5% of the characters need one. None: nothing decodes the page.
+
+def decode_html(content: bytes, http_charset: str | None) -> DecodedHtml | None:
+    """Decode a page: a byte order mark, else HTTP charset, else ``<meta>`` charset,
+    else detection.
+
+    A BOM wins over any label (as in browsers). A declared charset that is unknown
+    or does not decode falls through to the next; a one-byte charset declared for
+    bytes that are valid UTF-8 with non-ASCII characters gives way to UTF-8 (any
+    bytes decode in a one-byte charset, as mojibake). As a last resort a declared
+    charset is used with replacement characters when at most 5% of the characters
+    need one. None: nothing decodes the page.
     """
+    bom = bom_codec(content)
+    if bom is not None:
+        name, size = bom
+        text = _strict(content[size:], name) or _replaced(content[size:], name)
+        if text is not None:
+            return DecodedHtml(text, codecs.lookup(name).name, "bom")
+    wide = _wide_codec(content, http_charset)
     declared = [(name, source) for name, source in
-                ((codec_name(http_charset), "http"), (meta_charset(content), "meta")) if name]
+                ((wide or codec_name(http_charset), "http"), (meta_charset(content), "meta"))
+                if name]
+    if declared and all(name.startswith(_SINGLE_BYTE) for name, _ in declared) \
+            and not content.isascii():
+        text = _strict(content, "utf-8")
+        if text is not None:
+            return DecodedHtml(text, "utf-8", "detected")
     for name, source in declared:
         text = _strict(content, name)
         if text is not None:
@@ -142,6 +209,19 @@ def decode_html(content: bytes, http_charset: str | None) -> DecodedHtml | None:
         if text.count("\ufffd") <= _MAX_REPLACED_FRAC * len(text):
             return DecodedHtml(text, name, source)
     return None
+
+
+def tame_attributes(text: str) -> str:
+    """The page with each start tag that holds more than ``_MAX_TAG_ATTRIBUTES``
+    attributes reduced to its bare name (its text is kept)."""
+    if text.count("=") <= _MAX_TAG_ATTRIBUTES:
+        return text
+
+    def bare(match: re.Match) -> str:
+        attributes = sum(1 for _ in _ATTRIBUTE_RE.finditer(match.group(2)))
+        return f"<{match.group(1)}>" if attributes > _MAX_TAG_ATTRIBUTES else match.group(0)
+
+    return _LONG_TAG_RE.sub(bare, text)
 
 
 def html_lang(text: str) -> str | None:
@@ -186,14 +266,14 @@ def extract_pages(pages: Iterable[WebPage], config: ExtractConfig,
         if len(page.content) > config.max_record_bytes:
             stats.reject(page, "record_too_large", bytes=len(page.content))
             continue
-        if is_binary(page.content):
+        if is_binary(page.content, page.http_charset):
             stats.reject(page, "binary_payload")
             continue
         decoded = decode_html(page.content, page.http_charset)
         if decoded is None:
             stats.reject(page, "charset_undecodable", http_charset=page.http_charset)
             continue
-        source = decoded.text.lstrip("\ufeff")
+        source = tame_attributes(decoded.text.lstrip("\ufeff"))
         try:
             text = extract_text(source, options, page.url or None)
         except Exception as exc:  # noqa: BLE001 - one bad page must not end the stream

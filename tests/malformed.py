@@ -140,7 +140,8 @@ def counts(counter: Counter) -> dict[str, int]:
 
 #: Reasons a damaged record may be counted under, by the reader or the extractor.
 DAMAGE_REASONS = frozenset({
-    "warc_truncated", "warc_corrupt_record", "warc_length_mismatch", "not_http",
+    "warc_truncated", "warc_corrupt_record", "warc_length_mismatch", "warc_skipped_bytes",
+    "warc_revisit", "input_empty", "input_unreadable", "input_not_warc", "not_http",
     "http_status_not_ok", "not_html", "empty_payload", "payload_too_large",
     "record_too_large", "binary_payload", "charset_undecodable", "extraction_empty",
     "extraction_error", "text_too_short",
@@ -156,6 +157,10 @@ class Case:
     damaged_urls: set[str] = field(default_factory=set)
     reasons: set[str] = field(default_factory=set)  # each must be counted at least once
     documents: set[str] = field(default_factory=set)  # damaged URLs that must still come out
+    before: list[bytes] = field(default_factory=list)  # whole files read first, same run
+    texts: dict[str, str] = field(default_factory=dict)  # URL -> text its document must hold
+    extra: set[str] = field(default_factory=set)  # stats.extra counters that must be counted
+    standalone: bool = False  # data is not derived from the base file
 
 
 def synthetic_base(pages: int = 8) -> bytes:
@@ -192,11 +197,20 @@ def _one(rec: Rec) -> bytes:
     return warc_bytes([rec])
 
 
-def _raw_record(url: str, block: bytes, content_type: str, rec_type: str = "response") -> bytes:
-    head = (f"WARC/1.0\r\nWARC-Type: {rec_type}\r\nWARC-Record-ID: {record_id(url)}\r\n"
-            f"WARC-Date: {WARC_DATE}\r\nWARC-Target-URI: {url}\r\n"
+def _raw_record(url: str, block: bytes, content_type: str, rec_type: str = "response",
+                extra_headers: str = "", gzipped: bool = True) -> bytes:
+    head = (f"WARC/1.0\r\nWARC-Type: {rec_type}\r\nWARC-Record-ID: {record_id(url, rec_type)}"
+            f"\r\nWARC-Date: {WARC_DATE}\r\nWARC-Target-URI: {url}\r\n{extra_headers}"
             f"Content-Type: {content_type}\r\nContent-Length: {len(block)}\r\n\r\n")
-    return regzip(head.encode() + block + b"\r\n\r\n")
+    record = head.encode() + block + b"\r\n\r\n"
+    return regzip(record) if gzipped else record
+
+
+def _header(member: bytes, name: bytes) -> str:
+    for line in _plain(member)[:4000].split(b"\r\n"):
+        if line.lower().startswith(name.lower() + b":"):
+            return line.split(b":", 1)[1].strip().decode()
+    return ""
 
 
 def _with_header(member: bytes, name: bytes, value: bytes | None) -> bytes:
@@ -209,18 +223,20 @@ def _with_header(member: bytes, name: bytes, value: bytes | None) -> bytes:
     return regzip(b"\r\n".join(lines) + sep + rest)
 
 
-def _arc_file() -> bytes:
-    """A small ARC (v1) file, one gzip member per record, with two pages."""
-    def arc_record(url: str, body: bytes) -> bytes:
+def _arc_file(pages: int = 2, wrong_length: dict[int, int] | None = None) -> bytes:
+    """A small ARC (v1) file, one gzip member per record; ``wrong_length`` maps a
+    page number to the bytes added to its declared length."""
+    def arc_record(i: int) -> bytes:
+        url, body = f"http://arc.example/{i}", html_page(f"Arc {i}").encode()
         http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
-        return regzip(f"{url} 93.184.216.34 20140216050221 text/html {len(http)}\n".encode()
+        length = len(http) + (wrong_length or {}).get(i, 0)
+        return regzip(f"{url} 93.184.216.34 20140216050221 text/html {length}\n".encode()
                       + http + b"\n")
 
     desc = b"1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n"
     header = regzip(b"filedesc://test.arc 127.0.0.1 20140216050221 text/plain "
                     + str(len(desc)).encode() + b"\n" + desc + b"\n")
-    return header + b"".join(arc_record(f"http://arc.example/{i}",
-                                        html_page(f"Arc {i}").encode()) for i in range(2))
+    return header + b"".join(arc_record(i) for i in range(pages))
 
 
 def malformed_cases(base: bytes) -> list[Case]:
@@ -339,6 +355,138 @@ def malformed_cases(base: bytes) -> list[Case]:
     cases.append(Case("extremely_long_lines", inserted(
         _one(Rec("http://bad.example/long-line", body=long_line)), long_header),
         set(), set(), {"http://bad.example/long-line", "http://bad.example/long-header"}))
+    cases += record_level_cases(members, mid, insert_at)
+    cases += file_level_cases(members, responses)
+    return cases
+
+
+def record_level_cases(members: list[bytes], mid: int, insert_at: int) -> list[Case]:
+    """Damage inside one record, or records that are not what they claim."""
+    victim = _url(members[mid])
+
+    def inserted(*extra: bytes) -> bytes:
+        return b"".join(members[:insert_at] + list(extra) + members[insert_at:])
+
+    cases: list[Case] = []
+    cut_headers = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Len"
+    cases.append(Case("truncated_http_headers", inserted(_raw_record(
+        "http://bad.example/cut-headers", cut_headers, "application/http; msgtype=response")),
+        {"http://bad.example/cut-headers"}, {"empty_payload"}))
+
+    twin = Rec("http://bad.example/same-id", body=html_page("Pacha").encode(),
+               record_id=_header(members[mid], b"WARC-Record-ID"))
+    cases.append(Case("duplicate_record_ids", inserted(_one(twin)), set(), set(),
+                      {"http://bad.example/same-id", victim}, extra={"duplicate_record_ids"}))
+
+    revisit = _raw_record(
+        victim, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n",
+        "application/http; msgtype=response", rec_type="revisit",
+        extra_headers="WARC-Profile: http://netpreserve.org/warc/1.0/revisit/identical-payload-"
+                      "digest\r\nWARC-Refers-To-Target-URI: " + victim + "\r\n")
+    cases.append(Case("revisit_record", inserted(revisit), set(), {"warc_revisit"}, {victim}))
+
+    request = b"GET /page HTTP/1.1\r\nHost: bad.example\r\nUser-Agent: test\r\n\r\n"
+    cases.append(Case("response_holding_a_request", inserted(_raw_record(
+        "http://bad.example/request", request, "application/http; msgtype=request")),
+        {"http://bad.example/request"}, {"not_http"}))
+
+    # the middle response's own records, reversed (metadata, response, request)
+    first = insert_at
+    last = mid + 1
+    while last < len(members) and b"WARC-Type: metadata" in _plain(members[last])[:2000]:
+        last += 1
+    cases.append(Case("records_out_of_order", b"".join(
+        members[:first] + members[first:last][::-1] + members[last:]), set(), set(), {victim}))
+
+    cases.append(Case("mixed_gzip_and_plain_members", b"".join(
+        [m if i % 3 else _plain(m) for i, m in enumerate(members)]), set(), set()))
+
+    mojibake_text = "Habari za \u201casubuhi\u201d, mwalimu Se\u00f1or na caf\u00e9. " * 20
+    cases.append(Case("charset_declared_differs_from_used", inserted(
+        _one(Rec("http://bad.example/utf8-as-1252", content_type="text/html; charset=windows-1252",
+                 body=html_page("Tofauti", text=mojibake_text).encode())),
+        _one(Rec("http://bad.example/utf8-meta-latin1", content_type="text/html",
+                 body=html_page("Meta", text=mojibake_text,
+                                head='<meta charset="iso-8859-1">').encode()))),
+        set(), set(), {"http://bad.example/utf8-as-1252", "http://bad.example/utf8-meta-latin1"},
+        texts={"http://bad.example/utf8-as-1252": "\u201casubuhi\u201d, mwalimu Se\u00f1or",
+               "http://bad.example/utf8-meta-latin1": "caf\u00e9"}))
+
+    # each BOM with a contradicting charset label, or none
+    boms = {"utf-8-sig": "iso-8859-1", "utf-16": "utf-8", "utf-32": None,
+            "utf-16-be": "windows-1252", "utf-16-le": None}
+    bom_pages = []
+    for encoding, charset in boms.items():
+        text = html_page(f"BOM {encoding}", text=mojibake_text)
+        body = text.encode(encoding)
+        if encoding in ("utf-16-be", "utf-16-le"):  # these codecs write no BOM themselves
+            body = "\ufeff".encode(encoding) + body
+        content_type = "text/html" + (f"; charset={charset}" if charset else "")
+        bom_pages.append(_one(Rec(f"http://bad.example/bom-{encoding}", body=body,
+                                  content_type=content_type)))
+    urls = {f"http://bad.example/bom-{encoding}" for encoding in boms}
+    cases.append(Case("byte_order_marks", inserted(*bom_pages), set(), set(), urls,
+                      texts={url: "Se\u00f1or na caf\u00e9" for url in urls}))
+
+    wide = {"utf-16le": "utf-16-le", "utf-16": "utf-16-be", "UTF-16BE": "utf-16-be"}
+    cases.append(Case("utf16_without_bom", inserted(*(
+        _one(Rec(f"http://bad.example/wide-{label}", content_type=f"text/html; charset={label}",
+                 body=html_page(f"Pana {label}", text=mojibake_text).encode(encoding)))
+        for label, encoding in wide.items())), set(), set(),
+        {f"http://bad.example/wide-{label}" for label in wide},
+        texts={f"http://bad.example/wide-{label}": "caf\u00e9" for label in wide}))
+
+    attributes = " ".join(f'data-a{i}="{i}"' for i in range(100_000))
+    many = (f"<html><body><div {attributes}><article><p>{LONG_TEXT * 3}</p></article></div>"
+            "</body></html>").encode()
+    cases.append(Case("html_100k_attributes", inserted(_one(Rec(
+        "http://bad.example/attributes", body=many))), set(), set(),
+        {"http://bad.example/attributes"}, texts={"http://bad.example/attributes": LONG_TEXT[:40]}))
+
+    tables = ("<html><body>" + "<table><tr><td>" * 5_000 + f"<p>{LONG_TEXT * 3}</p>"
+              + "</td></tr></table>" * 5_000 + "</body></html>").encode()
+    cases.append(Case("deeply_nested_tables", inserted(_one(Rec(
+        "http://bad.example/tables", body=tables))), {"http://bad.example/tables"}, set()))
+
+    cases.append(Case("arc_bad_lengths", _arc_file(4, {1: 400, 2: -40}),
+                      {"http://arc.example/1", "http://arc.example/2"},
+                      set(), {"http://arc.example/0", "http://arc.example/3"}, standalone=True))
+    return cases
+
+
+def file_level_cases(members: list[bytes], responses: list[int]) -> list[Case]:
+    """Bytes that belong to no record, and whole files that are no WARC."""
+    base = b"".join(members)
+    skipped = {"warc_skipped_bytes"}
+    cases = [
+        Case("crlf_before_first_member", b"\r\n" + base, set(), skipped),
+        Case("bom_before_first_member", b"\xef\xbb\xbf" + base, set(), skipped),
+        Case("junk_before_first_member", b"<html>not a record</html>\x00\xff" * 40 + base,
+             set(), skipped),
+    ]
+    # before and after responses, in the middle, and at the end
+    places = sorted({responses[0], responses[0] + 1, responses[len(responses) // 2],
+                     responses[-1]})
+
+    def padded(junk: bytes) -> bytes:
+        out = [m if i not in places else junk + m for i, m in enumerate(members)]
+        return b"".join(out) + junk
+
+    cases.append(Case("nul_padding_between_members", padded(b"\x00" * 512), set(), skipped))
+    cases.append(Case("garbage_between_members", padded(b"\xde\xad garbage \x1f\x8b\x08 junk"),
+                      set(), skipped))
+    cases.append(Case("crlf_between_members", padded(b"\r\n"), set(), skipped))
+    plain = [_plain(m) for m in members]
+    cases.append(Case("uncompressed_with_junk", b"\xef\xbb\xbf" + b"".join(
+        [p if i not in places else b"junk line\r\n" + p for i, p in enumerate(plain)]),
+        set(), skipped))
+
+    cases.append(Case("zero_byte_file", base, set(), {"input_empty"}, before=[b""]))
+    cases.append(Case("not_a_warc_file", base, set(), {"input_not_warc"},
+                      before=[gzip.compress(b"<html><body>not a WARC</body></html>\n" * 50)]))
+    metadata_only = b"".join(m for m in members if b"WARC-Type: metadata" in _plain(m)[:2000])
+    cases.append(Case("metadata_records_only", base, set(), set(),
+                      before=[metadata_only or warc_bytes([cld2_metadata("http://x.example/")])]))
     return cases
 
 

@@ -230,11 +230,11 @@ def test_wat_and_wet_files_hold_no_pages(shared_data: Path):
 
 
 EDGE_CASES = {
-    "example.warc.gz": (["http://example.com/"], {}),
+    "example.warc.gz": (["http://example.com/"], {"warc_revisit": 1}),
     "example-iana.org-chunked.warc": (["http://www.iana.org/"], {}),
     "example.arc.gz": (["http://example.com/"], {}),
     # one gzip stream over all records: re-read as a single stream
-    "example-bad-non-chunked.warc.gz": (["http://example.com/"], {}),
+    "example-bad-non-chunked.warc.gz": (["http://example.com/"], {"warc_revisit": 1}),
     "example-space-in-target-uri.warc.gz": ([], {}),  # a resource record, no response
     "example-trunc.warc": ([], {"warc_length_mismatch": 1}),
     # a record split over two gzip members, the file ending in the second

@@ -207,7 +207,7 @@ class _Reader:
                 self.bad_input("input_not_warc", "not a WARC/ARC file "
                                f"({error.__class__.__name__}: {_first_line(error)})")
                 return
-            position = yield from self._after_pass(iterator, error, position, gzipped,
+            position = yield from self._after_pass(iterator, error, position,
                                                    can_seek=self.seekable and not single_stream)
         if self.records_read == 0 and not self.seekable:
             # a pure stream is not probed ahead: what warcio consumed tells
@@ -215,41 +215,44 @@ class _Reader:
                            "not a WARC/ARC file (it holds no record)")
 
     def _first_record(self, start: int) -> tuple[int, bool] | None:
-        """Where the first record starts and whether the file is gzipped; None (the
-        file counted as a bad input) when it holds no record start at all."""
+        """Where the first record starts and whether it is gzipped; None (the file
+        counted as a bad input) when the file holds no record start at all."""
         self.fh.seek(start)
         head = self.fh.read(_PROBE_BYTES)
         self.fh.seek(start)
         if not head:
             self.bad_input("input_empty", "not a WARC/ARC file (it holds no record)")
             return None
-        if head.startswith(_GZIP_MAGIC) and self._is_record_start(start, True):
-            return start, True
         # a BOM or blank lines before the first record: the commonest junk
         lead = next((len(bom) for bom in _BOMS if head.startswith(bom)), 0)
         lead += len(head[lead:]) - len(head[lead:].lstrip(_PADDING))
-        if head[lead:].startswith(_GZIP_MAGIC) and self._is_record_start(start + lead, True):
+        if head[lead:].startswith(_GZIP_MAGIC) and self._is_record_start(start + lead):
             return start + lead, True
         if head[lead:].startswith(_RECORD_HEADS):
             return start + lead, False
-        found = [(offset, gzipped) for gzipped in (True, False)
-                 if (offset := self._next_record_start(start, gzipped)) is not None]
-        if not found:
+        offset = self._next_record_start(start)
+        if offset is None:
             self.bad_input("input_not_warc", "not a WARC/ARC file (no WARC or ARC record "
                            "found in it)")
             return None
-        return min(found)
+        self.fh.seek(offset)
+        return offset, self.fh.read(2) == _GZIP_MAGIC[:2]
 
     def _after_pass(self, iterator: ArchiveIterator, error: BaseException | None,
-                    position: int, gzipped: bool, can_seek: bool) -> Iterator[WebPage]:
+                    position: int, can_seek: bool) -> Iterator[WebPage]:
         """Count the damage that ended a pass; return where to resume (None: done).
 
         Resume right after a damaged last record (its declared length may have
         swallowed good records), else after the bytes warcio could not parse or
         left unread. Bytes there that do not start a record are junk, counted as
-        skipped bytes, not as a damaged record.
+        skipped bytes, not as a damaged record. A record start that warcio failed
+        on in the middle of a pass (a gzipped record after an uncompressed one, or
+        the reverse) gets a fresh pass of its own first.
         """
         end = max(iterator.offset, position)
+        if (can_seek and error is not None and end != position and end > self.last_offset
+                and self._is_record_start(end)):
+            return end
         trailing = can_seek and self._has_trailing_data(end)
         last_damaged = self.damaged_offset == self.last_offset >= position
         resume: int | None = None
@@ -257,7 +260,7 @@ class _Reader:
             resume = self.last_offset + 1
         elif can_seek and (error is not None or trailing):
             resume = end + 1
-        resume_at = None if resume is None else self._next_record_start(resume, gzipped)
+        resume_at = None if resume is None else self._next_record_start(resume)
         if error is None and trailing:
             error = ValueError(f"unparsed bytes after offset {end}")
         # damage with no readable record after it runs to the end of the file
@@ -265,7 +268,7 @@ class _Reader:
         if last_damaged and self.junk_offset == self.last_offset:
             self._skip(self.last_offset, resume_at if resume_at is not None else self._size())
         if error is not None and not last_damaged:
-            if can_seek and not self._is_record_start(end, gzipped):
+            if can_seek and not self._is_record_start(end):
                 self._skip(end, resume_at if resume_at is not None else self._size())
             else:
                 self.stats.dropped[damage] += 1
@@ -278,7 +281,7 @@ class _Reader:
         """``_is_record_start`` in the middle of a pass (the file position is kept)."""
         here = self.fh.tell()
         try:
-            return self._is_record_start(offset, self.gzipped)
+            return self._is_record_start(offset)
         finally:
             self.fh.seek(here)
 
@@ -290,32 +293,38 @@ class _Reader:
         rest = self.fh.read(_PROBE_BYTES)
         return bool(rest.strip(_PADDING))
 
-    def _next_record_start(self, begin: int, gzipped: bool) -> int | None:
-        """Offset of the next plausible record start at or after ``begin``, or None."""
+    def _next_record_start(self, begin: int) -> int | None:
+        """Offset of the next plausible record start at or after ``begin`` (a gzip
+        member holding a record, or an uncompressed record), or None."""
         if not self.seekable:
             return None
+        member = self._find(_GZIP_MAGIC, begin, None)
         # in an uncompressed file a record may follow junk on the same line
-        needle = _GZIP_MAGIC if gzipped else b"WARC/"
+        plain = self._find(b"WARC/", begin, member)
+        return plain if plain is not None else member
+
+    def _find(self, needle: bytes, begin: int, stop: int | None) -> int | None:
+        """The first record start found at ``needle`` in ``begin..stop``, or None."""
         position = begin
-        while True:
+        while stop is None or position < stop:
             self.fh.seek(position)
             block = self.fh.read(_SCAN_BYTES + len(needle))
             if not block:
                 return None
             index = block.find(needle)
-            while index != -1:
-                candidate = position + index
-                if candidate >= begin and self._is_record_start(candidate, gzipped):
-                    return candidate
+            while index != -1 and (stop is None or position + index < stop):
+                if self._is_record_start(position + index):
+                    return position + index
                 index = block.find(needle, index + 1)
             if len(block) <= _SCAN_BYTES:
                 return None
             position += _SCAN_BYTES
+        return None
 
-    def _is_record_start(self, offset: int, gzipped: bool) -> bool:
+    def _is_record_start(self, offset: int) -> bool:
         self.fh.seek(offset)
         head = self.fh.read(_PROBE_BYTES)
-        if gzipped:
+        if head.startswith(_GZIP_MAGIC[:2]):
             try:
                 head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
             except zlib.error:
@@ -371,6 +380,8 @@ class _Reader:
             part_of = _warc_fields(payload).get("isPartOf")
             if part_of:
                 self.crawl_from_warcinfo = part_of
+        elif rec_type == "revisit":  # a capture that points at another: no payload
+            self.stats.dropped["warc_revisit"] += 1
 
         if short or bad_length:
             self.damaged_offset = offset
@@ -507,6 +518,7 @@ def iter_pages(source: str | os.PathLike | IO[bytes], stats: StageStats, *,
             reason: ``http_status_not_ok``, ``not_html``, ``not_http``,
             ``empty_payload``, ``payload_too_large``, ``warc_truncated``,
             ``warc_length_mismatch``, ``warc_corrupt_record``, ``warc_skipped_bytes``,
+            ``warc_revisit`` (a revisit record: a capture without its payload),
             and once per unusable file ``input_empty``, ``input_unreadable`` or
             ``input_not_warc``. ``chars_in`` counts payload bytes.
         crawl: crawl name stored on each page; default: the warcinfo ``isPartOf``.
