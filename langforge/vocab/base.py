@@ -163,6 +163,11 @@ def base_tokenizer_path(name_or_path: str) -> Path:
             f"({', '.join(sorted(KNOWN_BASES))}), an existing .model / tokenizer.json path "
             f"or {HUB_PREFIX}owner/name; the named ones are installed by `make install`")
     package, relative = known
+    from langforge.config import resources_dir
+
+    shipped = resources_dir() / "models" / f"{str(name_or_path).lower()}.model"
+    if shipped.is_file():  # the default base ships with langforge (resources/models/NOTICE.md)
+        return shipped
     spec = importlib.util.find_spec(package)
     locations = list(spec.submodule_search_locations or []) if spec else []
     for location in locations:
