@@ -226,7 +226,8 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
         candidates["continuation"] = _continuation(base, sentences, size, protected, learned)
         if compare_methods and (protected or english_cost):
             candidates["continuation_unprotected"] = _continuation(
-                base, sentences, size + min(size, MAX_EXTRA_CHARACTERS), set())
+                base, sentences, size, set(), learn_merges(
+                    base, sentences, size + min(size, MAX_EXTRA_CHARACTERS), set()))
     if method == "addon" or compare_methods:
         candidates["addon"] = _addon(base, sentence_file, size, out_dir / "addon", config.seed)
     chosen = candidates[method]
