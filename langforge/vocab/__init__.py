@@ -176,12 +176,14 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
                               f"a {base_ref.kind} tokenizer: use method 'continuation'")
         from langforge.vocab.bytelevel_build import build_bytelevel
 
-        evaluation = build_bytelevel(
-            base_ref, train_texts, heldout_texts, protected_lines, lang, config, out_dir, stats,
-            protect_reference=protect_reference,
-            min_protected_substring_count=min_protected_substring_count,
-            compare_methods=compare_methods, sweep_sizes=sweep_sizes, parallel=parallel,
-            english_check_texts=english_check_texts)
+        total = max([config.addon_vocab_size, *sweep_sizes])
+        with _merge_progress(on_progress, lang, total) as report:
+            evaluation = build_bytelevel(
+                base_ref, train_texts, heldout_texts, protected_lines, lang, config, out_dir,
+                stats, protect_reference=protect_reference,
+                min_protected_substring_count=min_protected_substring_count,
+                compare_methods=compare_methods, sweep_sizes=sweep_sizes, parallel=parallel,
+                english_check_texts=english_check_texts, on_progress=report)
         if heldback_lines:
             from tokenizers import Tokenizer
 

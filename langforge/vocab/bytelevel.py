@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,13 +104,21 @@ def protected_substrings(tokenizer: Tokenizer, texts: Iterable[str], min_count: 
 def extend_bpe_json(base: Path | Tokenizer, sentences: Sequence[str], max_merges: int,
                     protected_texts: Sequence[str] = (),
                     min_pair_freq: int = DEFAULT_MIN_PAIR_FREQ,
-                    protected_tokens: Set[str] = frozenset()) -> ByteLevelExtension:
+                    protected_tokens: Set[str] = frozenset(),
+                    english_cost: tuple[Mapping[tuple[str, str], float],
+                                        Mapping[str, float]] | None = None,
+                    max_cost_ratio: float | None = None,
+                    on_progress: Callable[[int], None] | None = None) -> ByteLevelExtension:
     """Learn up to ``max_merges`` new merges for a ``tokenizer.json`` BPE base.
 
     A pair adjacent anywhere in the base segmentation of ``protected_texts`` is
     never merged, and no new token equals one of its whole pre-tokens, so that
     text tokenizes exactly as before; nor does a new token equal one of
-    ``protected_tokens`` (strings in the tokenizer's alphabet).
+    ``protected_tokens`` (strings in the tokenizer's alphabet). With
+    ``english_cost`` (``english.bytelevel_pair_costs``) and ``max_cost_ratio``, a
+    merge is skipped when the share of English tokens it would change exceeds
+    ``max_cost_ratio`` times its share of the corpus's pre-tokens (as in
+    ``continuation.learn_merges``). ``on_progress`` gets the merges learned so far.
 
     Raises:
         ConfigError: the base is not a BPE tokenizer.json, ``max_merges`` is negative,
@@ -146,6 +154,8 @@ def extend_bpe_json(base: Path | Tokenizer, sentences: Sequence[str], max_merges
         account(index, +1)
     result = ByteLevelExtension(base)
     decided: set[tuple[str, str]] = set()
+    total_words = sum(freqs) or 1
+    pair_cost, word_cost = english_cost if english_cost and max_cost_ratio else ({}, {})
     while heap and len(result.merges) < max_merges:
         negative, pair = heapq.heappop(heap)
         if -negative != pair_count.get(pair, 0) or pair in decided:
@@ -156,7 +166,10 @@ def extend_bpe_json(base: Path | Tokenizer, sentences: Sequence[str], max_merges
         joined = pair[0] + pair[1]
         if joined in taken:  # the base reaches that token by another split
             continue
-        if pair in protected or joined in protected_words or joined in protected_tokens:
+        costly = (pair_cost.get(pair, 0.0) + word_cost.get(joined, 0.0)
+                  > (max_cost_ratio or 0.0) * -negative / total_words) if pair_cost else False
+        if pair in protected or joined in protected_words or joined in protected_tokens \
+                or costly:
             result.excluded.append((joined, -negative))
             continue
         taken.add(joined)
@@ -166,6 +179,8 @@ def extend_bpe_json(base: Path | Tokenizer, sentences: Sequence[str], max_merges
             account(index, -1)
             segs[index] = _apply(segs[index], *pair)
             account(index, +1)
+        if on_progress is not None:
+            on_progress(len(result.merges))
     result.tokenizer = _extended(data, result.merges)
     _check(result.tokenizer, result.merges)
     return result

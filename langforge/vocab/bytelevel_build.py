@@ -11,7 +11,7 @@ SentencePiece base.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from tokenizers import Tokenizer
@@ -24,6 +24,8 @@ from langforge.storage import write_json
 from langforge.vocab.base import KIND_TEKKEN, BaseTokenizer, is_byte_piece
 from langforge.vocab.bytelevel import (ByteLevelExtension, extend_bpe_json, extended_prefix,
                                        load_bpe_json, protected_substrings)
+from langforge.vocab.english import bytelevel_pair_costs
+from langforge.vocab.english import describe as english_describe
 from langforge.vocab.evaluate import (agreement, heldout_metrics, parity_metrics,
                                       reference_metrics)
 from langforge.vocab.sizes import write_size_plot
@@ -169,7 +171,8 @@ def build_bytelevel(base_ref: BaseTokenizer, train_texts: Iterable[str],
                     protect_reference: bool, min_protected_substring_count: int | None,
                     compare_methods: bool, sweep_sizes: Sequence[int],
                     parallel: tuple[Sequence[str], Sequence[str]] | None,
-                    english_check_texts: Sequence[str]) -> dict:
+                    english_check_texts: Sequence[str],
+                    on_progress: Callable[[int], None] | None = None) -> dict:
     """``build_tokenizer`` for a ``tokenizer.json`` / tekken base (method ``continuation``).
 
     Raises:
@@ -189,8 +192,11 @@ def build_bytelevel(base_ref: BaseTokenizer, train_texts: Iterable[str],
                                                 min_protected_substring_count)
     sizes = sorted({size, *sweep_sizes}) if sweep_sizes else [size]
     # The sweep's sizes are prefixes of one run: BPE merges are ordered.
+    english_cost = bytelevel_pair_costs(base) if config.english_cost_ratio else None
     extension = extend_bpe_json(base, sentences, max(sizes), protected_texts,
-                                protected_tokens=protected_tokens)
+                                protected_tokens=protected_tokens, english_cost=english_cost,
+                                max_cost_ratio=config.english_cost_ratio,
+                                on_progress=on_progress)
     used = min(size, len(extension.merges))
     merged = extended_prefix(extension, used, base)
 
@@ -207,7 +213,9 @@ def build_bytelevel(base_ref: BaseTokenizer, train_texts: Iterable[str],
         "reference": reference_metrics(base_enc, merged_enc, reference_texts),
         "training": {k: stats.extra.get(k) for k in
                      ("sentences_seen", "sentences_sampled", "long_lines_split")},
-        "protected": {"enabled": bool(protected_texts),
+        "protected": {"enabled": bool(protected_texts or english_cost),
+                      "english_cost_ratio": config.english_cost_ratio,
+                      "english_words": english_describe() if english_cost else None,
                       "protected_strings": len(protected_tokens),
                       "min_protected_substring_count": min_protected_substring_count,
                       "excluded_merges": len(extension.excluded),

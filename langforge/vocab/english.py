@@ -100,3 +100,35 @@ def describe(limit: int | None = None) -> dict:
     return {"source": f"wordfreq {wordfreq_version()} English '{WORDLIST}' list",
             "licence": "wordfreq data CC BY-SA 4.0 (used to choose merges, not redistributed)",
             "words": len(english_words(limit))}
+
+
+def bytelevel_pair_costs(tokenizer, limit: int | None = None
+                         ) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
+    """``pair_costs`` for a ``tokenizers`` BPE base (byte-level): costs of adjacent
+    token pairs in the base segmentation of English pre-tokens, and of whole
+    pre-tokens (a tokenizer with ``ignore_merges`` makes a pre-token that is a
+    token one token, whatever its pairs)."""
+    from langforge.vocab.bytelevel import _segment
+
+    key = (f"bytelevel:{hashlib.sha1(tokenizer.to_str().encode()).hexdigest()}", limit)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    weighted: dict[str, float] = defaultdict(float)
+    for word, frequency in english_words(limit):
+        for form, weight in FORM_WEIGHTS:
+            text = form(word).replace(SPACE, " ")
+            if tokenizer.normalizer is not None:
+                text = tokenizer.normalizer.normalize_str(text)
+            pieces = (tokenizer.pre_tokenizer.pre_tokenize_str(text)
+                      if tokenizer.pre_tokenizer is not None else [(text, None)])
+            for piece, _ in pieces:
+                weighted[piece] += frequency * weight
+    pairs: dict[tuple[str, str], float] = defaultdict(float)
+    for piece, weight in weighted.items():
+        segmentation = _segment(tokenizer, piece)
+        for pair in set(zip(segmentation, segmentation[1:])):
+            pairs[pair] += weight
+    result = (dict(pairs), dict(weighted))
+    _CACHE[key] = result  # type: ignore[assignment]
+    return result
