@@ -55,6 +55,8 @@ MIN_RECALL = 0.97
 MIN_LEXICAL_DOCS = 40
 #: Below this 1% quantile of held-out word-list shares the guard is not set.
 MIN_GUARD_Q = 0.1
+#: The lowest share of a confusable's word list that rejects a document.
+MIN_CONFUSABLE_BAR = 0.04
 
 
 @dataclass
@@ -250,7 +252,7 @@ def calibrate_decision(config: LanguageConfig, model, positives: Sequence[str],
             clist_all = [w for w in _ranked(conf_words, min_chars) if w not in own][:1000]
             confusable_lists[source_code] = clist_all
         if confusable_lists:
-            bar = max(0.1, round(2 * worst + 0.005, 2))
+            bar = max(MIN_CONFUSABLE_BAR, round(2 * worst + 0.005, 2))
             lid["max_confusable_wordlist_frac"] = bar
             neg_fracs = [{c: _shares(ws, frozenset(l), min_chars)[0]
                           for c, l in confusable_lists.items()} for ws in neg_words]
@@ -258,7 +260,8 @@ def calibrate_decision(config: LanguageConfig, model, positives: Sequence[str],
             n_leaked = sum(leaked.values())
             notes.append(f"confusable word lists for {', '.join(confusable_lists)} (words of "
                          f"their calibration text the language's lacks), bar {bar} = 2 x the "
-                         f"highest cross-fitted share of the language's own documents")
+                         f"highest cross-fitted share of the language's own documents "
+                         f"(at least {MIN_CONFUSABLE_BAR})")
     if factor is not None:
         notes.append(f"guard factor {factor} x q")
     # the floor: as low as the other languages allow (the language's own score

@@ -95,7 +95,9 @@ def calibrate_all(data_dir: Path, codes: list[str], write: bool, log=print) -> d
             log(f"  {code} {name}: cv recall {result.cv_recall:.3f}, leaked {result.leaked} "
                 f"{dict(result.leaked_by.most_common(3))}")
         good = [r for r in tried if r.cv_recall >= 0.97] or tried
-        best = min(good, key=lambda r: (r.leaked, -r.cv_recall, CANDIDATES.index(r.model)))
+        # ties: prefer the model that names the confusables itself (no extra word lists)
+        best = min(good, key=lambda r: (r.leaked, -r.cv_recall, len(r.confusable_wordlists),
+                                        CANDIDATES.index(r.model)))
         best.notes.append("candidates (cv recall / leaked): " + ", ".join(
             f"{r.model} {r.cv_recall:.1%} / {r.leaked}" for r in tried))
         results[code] = best
