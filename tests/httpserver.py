@@ -9,7 +9,13 @@ injects faults per path for the next ``times`` requests:
 - ``"truncate"``: declare the full length, send ``after_bytes``, close cleanly;
 - ``"wrong_length"``: declare ``Content-Length`` off by ``delta``, send the true
   body, close (a negative delta makes a client that trusts the header stop early);
-- ``"slow"``: sleep ``delay_s`` before the headers (a read timeout on the client).
+- ``"slow"``: sleep ``delay_s`` before the headers (a read timeout on the client);
+- ``"short_range"``: answer a range request with a 206 whose ``Content-Range``
+  (and body) end ``delta`` bytes before the end asked for;
+- ``"shifted"``: a 206 that names the range asked for but carries the bytes
+  ``delta`` further on (a proxy or cache serving another object's bytes);
+- ``"trickle"``: send the body ``piece_bytes`` at a time, ``delay_s`` apart (a
+  slowloris server: each read succeeds, the transfer hardly moves).
 
 Dynamic answers (the CDX API) are added with ``add_route``.
 """
@@ -41,6 +47,7 @@ class Fault:
     after_bytes: int | None = None  # default: half of the body
     delta: int = -100
     delay_s: float = 0.0
+    piece_bytes: int = 1
 
 
 @dataclass
@@ -56,7 +63,8 @@ class RequestLog:
 class FaultyHTTPServer:
     """Start with ``with FaultyHTTPServer(root) as server:``; ``server.url(name)``."""
 
-    FAULT_KINDS = ("503", "reset", "truncate", "wrong_length", "slow")
+    FAULT_KINDS = ("503", "reset", "truncate", "wrong_length", "slow", "short_range",
+                   "shifted", "trickle")
 
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -197,9 +205,13 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(416, {"Content-Range": f"bytes */{len(data)}"}, b"", head, path,
                            range_header, None)
                 return
-            data = data[start:end + 1]
+            size = len(data)
+            if fault is not None and fault.kind == "short_range":
+                end = max(start, end - abs(fault.delta))
+            shift = fault.delta if fault is not None and fault.kind == "shifted" else 0
+            data = data[start + shift:end + 1 + shift]
             status = 206
-            headers["Content-Range"] = f"bytes {start}-{end}/{file.stat().st_size}"
+            headers["Content-Range"] = f"bytes {start}-{start + len(data) - 1}/{size}"
         self._send(status, headers, data, head, path, range_header,
                    fault.kind if fault else None, fault)
 
@@ -221,11 +233,17 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.send_header("Content-Length", str(declared))
         self.send_header("Content-Type", "application/octet-stream")
-        if fault is not None and fault.kind in ("reset", "truncate", "wrong_length"):
+        if fault is not None:  # the connection is closed after a fault: say so
             self.send_header("Connection", "close")
         self.end_headers()
         try:
-            self.wfile.write(body)
+            if fault is not None and fault.kind == "trickle":
+                for at in range(0, len(body), fault.piece_bytes):
+                    self.wfile.write(body[at:at + fault.piece_bytes])
+                    self.wfile.flush()
+                    time.sleep(fault.delay_s)
+            else:
+                self.wfile.write(body)
         except OSError:
             self.close_connection = True
             return

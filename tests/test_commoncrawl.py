@@ -25,6 +25,8 @@ CC_WARCS = {"cc-2020-34/warcfile.warc.gz": "CC-MAIN-2020-34",
             "cc-whirlwind/whirlwind.warc.gz": "CC-MAIN-2024-22"}
 FAULTS = [("503", {}), ("reset", {"after_bytes": 20_000}), ("truncate", {}),
           ("wrong_length", {"delta": -500}), ("slow", {"delay_s": 0.3})]
+# and for range requests of records: a 206 that is not the bytes asked for
+RANGE_FAULTS = FAULTS + [("short_range", {"delta": 100}), ("shifted", {"delta": 7})]
 
 
 def fast_client(**overrides) -> HttpClient:
@@ -258,7 +260,7 @@ def test_coalesced_ranges_fetch_gaps_once(tmp_path, server, warc_root, index_par
     assert len(cc.coalesce(records, max_gap_bytes=1000, max_group_bytes=20_000)) > 1
 
 
-@pytest.mark.parametrize("kind, params", FAULTS, ids=[k for k, _ in FAULTS])
+@pytest.mark.parametrize("kind, params", RANGE_FAULTS, ids=[k for k, _ in RANGE_FAULTS])
 def test_targeted_fetch_survives_faults(tmp_path, server, warc_root, index_parquet, kind, params):
     records = cc.query_index(index_parquet, cc.IndexQuery(crawl="CC-MAIN-2020-34"))
     server.add_fault("cc-2020-34/warcfile.warc.gz", kind, times=3, **params)
@@ -290,11 +292,52 @@ def test_bad_duplicate_and_overlapping_rows(tmp_path, server, index_parquet):
     report = cc.fetch_records([good, good], tmp_path / "a.warc.gz", client=fast_client(),
                               base_url=server.base_url, stats=stats)
     assert report.records_fetched == 1 and stats.docs_in == 1
-    stats = StageStats("fetch")
-    report = cc.fetch_records([shifted], tmp_path / "b.warc.gz", client=fast_client(),
-                              base_url=server.base_url, stats=stats)
-    assert report.records_rejected == 1 and stats.dropped == {"index_range_not_a_record": 1}
-    assert (tmp_path / "b.warc.gz").read_bytes() == b""
+    # bytes that are not a record fail the shard loudly (never a silent drop)
+    server.reset_counts()
+    with pytest.raises(FetchError, match=rf"after 4 attempts.*bytes {shifted.warc_record_offset}"
+                                         r"\+\d+ of .*whirlwind.* are not the WARC record"):
+        cc.fetch_records([shifted], tmp_path / "b.warc.gz", client=fast_client(),
+                         base_url=server.base_url)
+    assert len(server.requests) == 4 and not (tmp_path / "b.warc.gz").exists()
+
+
+def row(record: cc.IndexRecord) -> dict:
+    return {"warc_filename": record.warc_filename, "warc_record_offset": record.warc_record_offset,
+            "warc_record_length": record.warc_record_length}
+
+
+def neighbours(index_parquet) -> tuple[cc.IndexRecord, cc.IndexRecord]:
+    """Two records of one file, the second after the first."""
+    records = sorted(cc.query_index(index_parquet, cc.IndexQuery(crawl="CC-MAIN-2020-34")),
+                     key=lambda r: r.warc_record_offset)
+    return records[0], records[1]
+
+
+def test_another_records_bytes_fail_the_shard(tmp_path, server, warc_root, index_parquet):
+    """Bytes of another record (a whole gzip member holding a WARC record, of
+    another URL) are caught by the record's URL, retried, then fail the shard."""
+    first, second = neighbours(index_parquet)
+    assert cc.record_problem(original(warc_root, row(first)), first.url) is None
+    assert "holds the record of" in cc.record_problem(original(warc_root, row(second)),
+                                                      first.url)
+    wrong = cc.IndexRecord(second.warc_filename, second.warc_record_offset,
+                           second.warc_record_length, url=first.url, crawl=first.crawl)
+    shard = tmp_path / "s.warc.gz"
+    with pytest.raises(FetchError, match="after 4 attempts.*holds the record of"):
+        cc.fetch_records([wrong], shard, client=fast_client(), base_url=server.base_url)
+    assert len(server.requests) == 4 and not shard.exists()
+
+
+def test_a_stalled_transfer_is_retried(tmp_path, server, warc_root, index_parquet):
+    """A server that trickles bytes (each read succeeds, no read timeout fires)
+    trips the progress deadline: the request is retried and the shard completes."""
+    first, _ = neighbours(index_parquet)
+    server.add_fault(first.warc_filename, "trickle", times=1, piece_bytes=50, delay_s=0.02)
+    client = fast_client(progress_interval_s=0.2, min_progress_bytes=first.warc_record_length)
+    report = cc.fetch_records([first], tmp_path / "s.warc.gz", client=client,
+                              base_url=server.base_url)
+    _assert_shard_is_original(tmp_path / "s.warc.gz", report, warc_root)
+    assert server.faults_hit["trickle"] == 1 and len(server.requests) == 2
 
 
 def test_empty_selection_writes_empty_shard(tmp_path, server):

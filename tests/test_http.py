@@ -12,7 +12,8 @@ import pytest
 from httpserver import FaultyHTTPServer
 from langforge.errors import ConfigError, FetchError
 from langforge.sources.http import (
-    USER_AGENT, HttpClient, HttpConfig, Progress, parse_content_range, parse_retry_after)
+    USER_AGENT, HttpClient, HttpConfig, Progress, TransientError, parse_content_range,
+    parse_retry_after)
 
 SIZE = 200_000
 
@@ -64,6 +65,7 @@ def test_parse_content_range():
     (dict(max_attempts=0), "max_attempts"),
     (dict(max_concurrent_requests=0), "max_concurrent_requests"),
     (dict(read_timeout_s=0), "timeouts"),
+    (dict(progress_interval_s=0), "progress_interval_s"),
 ])
 def test_config_is_validated(bad, match):
     with pytest.raises(ConfigError, match=match):
@@ -114,6 +116,53 @@ def test_persistent_fault_fails_with_url_and_cause(server, kind, params, cause):
             remote.read()
     with pytest.raises(FetchError, match=rf"cannot fetch {url}.*({cause})"):
         client.get_bytes(url, start=0, end=SIZE - 1)
+
+
+def test_a_range_answered_short_is_retried_unless_the_file_ends_there(server, blob):
+    """A 206 may end before the end asked for only where the file ends."""
+    server.add_fault("blob.bin", "short_range", times=2, delta=10)
+    client, sleeps = fast_client()
+    assert client.get_bytes(server.url("blob.bin"), start=100, end=9_999) == blob[100:10_000]
+    assert server.faults_hit["short_range"] == 2 and len(sleeps) == 2
+    server.add_fault("blob.bin", "short_range", times=None, delta=10)
+    with pytest.raises(FetchError, match=r"after 4 attempts.*bad Content-Range 'bytes "
+                                         r"100-9989/200000' for bytes=100-9999"):
+        client.get_bytes(server.url("blob.bin"), start=100, end=9_999)
+    server.faults.clear()
+    # asking past the end: the server clips at the file's end, which is fine
+    assert client.get_bytes(server.url("blob.bin"), start=SIZE - 50, end=SIZE + 1000) == \
+        blob[-50:]
+
+
+def test_shifted_range_bytes_are_caught_by_the_callers_check(server, blob):
+    """A 206 that names the range asked for but carries other bytes can only be
+    caught by what the bytes should be: ``check`` turns that into a retry."""
+    def check(body: bytes) -> None:
+        if body != blob[1000:2000]:
+            raise TransientError("not the bytes asked for")
+
+    server.add_fault("blob.bin", "shifted", times=2, delta=3)
+    client, _ = fast_client()
+    assert client.get_bytes(server.url("blob.bin"), start=1000, end=1999, check=check) == \
+        blob[1000:2000]
+    assert server.faults_hit["shifted"] == 2
+
+
+@pytest.mark.parametrize("times", [1, None], ids=["once", "always"])
+def test_a_trickling_transfer_trips_the_progress_deadline(server, blob, times):
+    """A slowloris answer (each read gets a few bytes, so no read timeout fires) is
+    abandoned once an interval passes with too few bytes, then retried."""
+    server.add_fault("blob.bin", "trickle", times=times, piece_bytes=100, delay_s=0.01)
+    client, _ = fast_client(progress_interval_s=0.1, min_progress_bytes=5_000, max_attempts=3)
+    if times is None:
+        with pytest.raises(FetchError, match="after 3 attempts.*transfer stalled"):
+            client.get_bytes(server.url("blob.bin"), start=0, end=SIZE - 1)
+        return
+    assert client.get_bytes(server.url("blob.bin"), start=0, end=SIZE - 1) == blob
+    with client.open(server.url("blob.bin")) as remote:  # a whole-file stream too
+        server.add_fault("blob.bin", "trickle", times=1, piece_bytes=100, delay_s=0.01)
+        assert remote.read() == blob
+    assert server.faults_hit["trickle"] == 2
 
 
 def test_retry_after_is_honoured_and_capped(server, blob):

@@ -7,9 +7,13 @@ the original headers. Neighbouring records in the same file are fetched with one
 request (coalesced) when the gap between them is at most ``max_gap_bytes``; gap
 bytes are downloaded and dropped, so 0 fetches exactly the selected bytes.
 
-Each record is checked to be one complete gzip member holding a WARC record: a
-wrong offset or length in a user's table is rejected with a named reason, while a
-network failure fails the whole shard (nothing is written) so a rerun retries it.
+Each record is checked to be one complete gzip member holding a WARC record.
+Bytes that are not (a range answered short, shifted, or with another record's
+bytes) are a fault of the transfer: the request is retried with backoff, and when
+the retry budget is spent the whole shard fails with ``FetchError`` (nothing is
+written), so the pipeline lists it as failed and a rerun tries again. A record is
+never dropped silently for it. (An index row whose offset or length is wrong
+fails the same way, loudly, naming the record.)
 """
 
 from __future__ import annotations
@@ -23,11 +27,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from langforge.document import StageStats, WebPage
+from langforge.document import StageStats
 from langforge.errors import ConfigError, InputError
 from langforge.sources.cc_index import IndexRecord
 from langforge.sources.cc_listing import DEFAULT_BASE_URL, resolve_url
-from langforge.sources.http import HttpClient, Progress
+from langforge.sources.http import HttpClient, Progress, TransientError
 from langforge.storage import atomic_path
 
 log = logging.getLogger(__name__)
@@ -96,11 +100,12 @@ def _group(records: list[IndexRecord]) -> RangeGroup:
                       records[-1].end, tuple(records))
 
 
-def record_problem(data: bytes) -> str | None:
-    """Why ``data`` is not one whole gzip member holding a WARC record, or None."""
+def record_problem(data: bytes, url: str | None = None) -> str | None:
+    """Why ``data`` is not one whole gzip member holding a WARC record (of ``url``,
+    when given), or None."""
     member = zlib.decompressobj(wbits=31)
     try:
-        head = member.decompress(data, 16)
+        head = member.decompress(data, 8192)
         tail = member.unconsumed_tail
         while not member.eof:  # decompress in bounded pieces; only eof matters
             produced = member.decompress(tail, 1 << 20)
@@ -115,6 +120,18 @@ def record_problem(data: bytes) -> str | None:
         return f"{len(member.unused_data)} bytes after the gzip member"
     if not head.startswith(b"WARC/"):
         return "member does not hold a WARC record"
+    target = _target_uri(head)
+    if url and target is not None and target != url.strip():
+        return f"member holds the record of {target[:200]!r}, not of {url[:200]!r}"
+    return None
+
+
+def _target_uri(head: bytes) -> str | None:
+    block = head.split(b"\r\n\r\n", 1)[0]
+    for line in block.split(b"\r\n"):
+        name, sep, value = line.partition(b":")
+        if sep and name.strip().lower() == b"warc-target-uri":
+            return value.strip().strip(b"<>").decode("utf-8", "replace")
     return None
 
 
@@ -126,7 +143,6 @@ class FetchReport:
     path: str
     records_offered: int = 0
     records_fetched: int = 0
-    records_rejected: int = 0
     ranges_requested: int = 0
     bytes_fetched: int = 0
     bytes_written: int = 0
@@ -137,7 +153,6 @@ class FetchReport:
         return {
             "path": self.path, "records_offered": self.records_offered,
             "records_fetched": self.records_fetched,
-            "records_rejected": self.records_rejected,
             "ranges_requested": self.ranges_requested, "bytes_fetched": self.bytes_fetched,
             "bytes_written": self.bytes_written,
             "by_crawl": {crawl: dict(counts) for crawl, counts in sorted(self.by_crawl.items())},
@@ -162,13 +177,13 @@ def fetch_records(records: Iterable[IndexRecord], dest: str | os.PathLike, *,
     """Fetch ``records`` by Range requests and write them, original bytes in (file,
     offset) order, as one WARC shard at ``dest`` (atomically).
 
-    ``stats`` counts records offered (in) and fetched (out); a record whose bytes
-    are not a whole WARC record is rejected as ``index_range_not_a_record``.
-    Counts per crawl (offered, fetched) go to ``stats.extra`` and the report.
+    ``stats`` counts records offered (in) and fetched (out). Counts per crawl
+    (offered, fetched) go to ``stats.extra`` and the report.
 
     Raises:
-        FetchError: a range could not be fetched within the retry budget; the
-            shard is not written.
+        FetchError: a range could not be fetched within the retry budget, or its
+            bytes were not the records asked for on every attempt; the shard is
+            not written.
     """
     client = client or HttpClient()
     records = list(records)
@@ -179,7 +194,8 @@ def fetch_records(records: Iterable[IndexRecord], dest: str | os.PathLike, *,
 
     def fetch(group: RangeGroup) -> bytes:
         url = resolve_url(group.warc_filename, base_url)
-        return client.get_bytes(url, start=group.start, end=group.end - 1)
+        return client.get_bytes(url, start=group.start, end=group.end - 1,
+                                check=lambda data: _check_group(group, data))
 
     total_records = sum(len(g.records) for g in groups)
     with atomic_path(dest) as tmp, tmp.open("wb") as out, \
@@ -194,15 +210,27 @@ def fetch_records(records: Iterable[IndexRecord], dest: str | os.PathLike, *,
     for crawl, counts in report.by_crawl.items():
         for key, value in counts.items():
             stats.extra[f"{key}:{crawl}"] = stats.extra.get(f"{key}:{crawl}", 0) + value
-    for key in ("records_offered", "records_fetched", "records_rejected", "ranges_requested",
+    for key in ("records_offered", "records_fetched", "ranges_requested",
                 "bytes_fetched", "bytes_written"):
         stats.extra[key] = stats.extra.get(key, 0) + getattr(report, key)
     return report
 
 
+def _check_group(group: RangeGroup, data: bytes) -> None:
+    """Raise ``TransientError`` unless every record of the group is a whole record
+    in ``data`` (then the attempt is retried)."""
+    for record in group.records:
+        start = record.warc_record_offset - group.start
+        problem = record_problem(data[start:start + record.warc_record_length], record.url)
+        if problem is not None:
+            raise TransientError(
+                f"bytes {record.warc_record_offset}+{record.warc_record_length} of "
+                f"{record.warc_filename} are not the WARC record asked for: {problem}")
+
+
 def _take(record: IndexRecord, group: RangeGroup, data: bytes, out, report: FetchReport,
           stats: StageStats) -> None:
-    """Check one record's bytes and append them to the shard, or reject them."""
+    """Append one record's (checked) bytes to the shard."""
     crawl = record.crawl or "unknown"
     counts = report.by_crawl.setdefault(crawl, Counter())
     counts["records_offered"] += 1
@@ -210,15 +238,6 @@ def _take(record: IndexRecord, group: RangeGroup, data: bytes, out, report: Fetc
     stats.count_in()
     start = record.warc_record_offset - group.start
     chunk = data[start:start + record.warc_record_length]
-    problem = record_problem(chunk)
-    if problem is not None:
-        report.records_rejected += 1
-        stats.reject(WebPage(url=record.url or "", content=b"", record_id="",
-                             source=f"{record.warc_filename}@{record.warc_record_offset}",
-                             crawl=record.crawl),
-                     "index_range_not_a_record", problem=problem,
-                     length=record.warc_record_length)
-        return
     report.manifest.append({
         "shard_offset": out.tell(), "warc_filename": record.warc_filename,
         "warc_record_offset": record.warc_record_offset,

@@ -7,9 +7,13 @@ exponential backoff and jitter through ``tenacity``, waits as long as a
 ``Retry-After`` header asks (up to a cap), sends a descriptive User-Agent, and caps
 the number of requests in flight across all threads that share it.
 
+A transfer must keep moving: fewer than ``min_progress_bytes`` in any
+``progress_interval_s`` (a stalled or trickling "slowloris" server) is a fault
+retried like any other, however long the whole transfer takes.
+
 A download that cannot complete within the retry budget raises ``FetchError``
 naming the URL and the last cause; nothing returns a body shorter or longer than
-the server promised.
+the server promised, or other bytes than the range asked for.
 """
 
 from __future__ import annotations
@@ -83,6 +87,10 @@ class HttpConfig:
     max_retry_after_s: float = 300.0
     max_concurrent_requests: int = 4
     chunk_bytes: int = 1 << 20
+    #: A body that delivers fewer bytes than this in any ``progress_interval_s`` is
+    #: abandoned (and retried): a stalled or trickling transfer.
+    min_progress_bytes: int = 16 << 10
+    progress_interval_s: float = 30.0
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
@@ -92,6 +100,9 @@ class HttpConfig:
                               f"got {self.max_concurrent_requests}")
         if self.connect_timeout_s <= 0 or self.read_timeout_s <= 0:
             raise ConfigError("HttpConfig timeouts must be > 0")
+        if self.progress_interval_s <= 0 or self.min_progress_bytes < 0:
+            raise ConfigError("HttpConfig.progress_interval_s must be > 0 and "
+                              "min_progress_bytes >= 0")
 
 
 class TransientError(Exception):
@@ -241,16 +252,43 @@ class HttpClient:
         return response
 
     def iter_body(self, response: requests.Response) -> Iterator[bytes]:
-        """The raw body (no content decoding) in chunks, holding a request slot."""
+        """The raw body (no content decoding) in chunks as they arrive, holding a
+        request slot; ``TransientError`` when it stops making progress."""
+        interval, needed = self.config.progress_interval_s, self.config.min_progress_bytes
         with self._slots:
-            yield from response.raw.stream(self.config.chunk_bytes, decode_content=False)
+            window_start, window_bytes = time.monotonic(), 0
+            pieces: list[bytes] = []
+            size = 0
+            while True:
+                # read1: whatever one read of the socket gives, so a trickle is seen
+                piece = response.raw.read1(self.config.chunk_bytes - size, decode_content=False)
+                if not piece:
+                    break
+                pieces.append(piece)
+                size += len(piece)
+                window_bytes += len(piece)
+                now = time.monotonic()
+                if now - window_start >= interval:
+                    if window_bytes < needed:
+                        raise TransientError(
+                            f"transfer stalled: {window_bytes} bytes in "
+                            f"{now - window_start:.0f} s (at least {needed} needed)")
+                    window_start, window_bytes = now, 0
+                if size >= self.config.chunk_bytes:
+                    yield b"".join(pieces)
+                    pieces, size = [], 0
+            if pieces:
+                yield b"".join(pieces)
 
     # -- whole bodies ---------------------------------------------------------------
     def get_bytes(self, url: str, *, start: int | None = None, end: int | None = None,
-                  missing_ok: bool = False) -> bytes | None:
+                  missing_ok: bool = False,
+                  check: Callable[[bytes], None] | None = None) -> bytes | None:
         """The body of ``url`` (or of bytes ``start..end`` inclusive), retried, with its
         length checked against what the server declared; None for a 404 when
-        ``missing_ok`` (the CDX server's answer to "no captures")."""
+        ``missing_ok`` (the CDX server's answer to "no captures"). ``check`` may
+        raise ``TransientError`` for a body that is not what was asked for: that
+        attempt is retried like a network fault."""
 
         def attempt() -> bytes | None:
             try:
@@ -268,6 +306,8 @@ class HttpClient:
                 raise TransientError(
                     f"body has {len(body)} bytes, expected {expected} (truncated or "
                     "wrong Content-Length)")
+            if check is not None:
+                check(body)
             return body
 
         return self.retrying(url, attempt)
@@ -300,8 +340,9 @@ def expected_body_length(response: requests.Response, start: int | None,
                          end: int | None) -> int | None:
     """How many body bytes the response must carry, from what was asked and answered.
 
-    A 206 must cover exactly the requested range (the end may be clipped to the
-    file's size); a 200 to a range request means the server ignored Range, which
+    A 206 must cover exactly the requested range: it may end early only where the
+    file ends (its ``Content-Range`` total says so), else it is a fault worth
+    another try. A 200 to a range request means the server ignored Range, which
     would pull a whole WARC for one record: refused as permanent.
     """
     ranged = start is not None
@@ -314,8 +355,12 @@ def expected_body_length(response: requests.Response, start: int | None,
         raise TransientError(f"unexpected HTTP {response.status_code} to a plain GET")
     if response.status_code == 206:
         content_range = parse_content_range(response.headers.get("Content-Range"))
+        clipped_at_eof = (content_range is not None and content_range.total is not None
+                          and content_range.end == content_range.total - 1)
         if content_range is None or content_range.start != start or (
-                end is not None and content_range.end > end):
+                end is not None and content_range.end > end) or (
+                end is not None and content_range.end < end and not clipped_at_eof) or (
+                end is None and content_range.total is not None and not clipped_at_eof):
             response.close()
             raise TransientError(
                 f"bad Content-Range {response.headers.get('Content-Range')!r} for "
