@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 from pathlib import Path
@@ -176,6 +177,34 @@ def test_a_bad_input_can_be_made_an_error(tmp_path):
                         on_bad_input=strict))
     with pytest.raises(TypeError, match="needs a path or a binary file object"):
         read(12)
+
+
+@pytest.mark.parametrize("junk", [b"\r\n", codecs.BOM_UTF8, b"<html>junk</html>\x00" * 50],
+                         ids=["crlf", "bom", "garbage"])
+def test_junk_before_the_first_record_of_a_pure_stream_is_skipped(junk):
+    data = warc_bytes(mixed_records())
+    pages, stats = read(UnseekableStream(junk + data, chunk_bytes=1000))
+    assert [p.url for p in pages] == EXPECTED_URLS
+    assert counts(stats.dropped) == {**EXPECTED_DROPS, "warc_skipped_bytes": 1}
+    assert stats.extra["warc_skipped_bytes"] == len(junk)
+
+
+def test_two_pages_never_share_an_id(tmp_path):
+    """A WARC-Record-ID used twice (in a file, or across files read with one
+    ``seen_ids``): the later page gets a derived id, counted."""
+    twins = [Rec("http://a.example/1", body=html_page("Moja").encode(), record_id="<urn:x:1>"),
+             Rec("http://a.example/2", body=html_page("Mbili").encode(), record_id="<urn:x:1>")]
+    path = write(tmp_path, "twins.warc.gz", warc_bytes(twins))
+    pages, stats = read(path)
+    assert [p.record_id for p in pages] == ["<urn:x:1>", "<urn:x:1>"]
+    assert len({p.id for p in pages}) == 2 and stats.extra["duplicate_record_ids"] == 1
+    again, _ = read(path)
+    assert [p.id for p in again] == [p.id for p in pages]  # deterministic
+    seen: set[str] = set()
+    stats = StageStats("read")
+    both = [p for _ in range(3) for p in iter_pages(path, stats, seen_ids=seen)]
+    assert len({p.id for p in both}) == 6 and stats.extra["duplicate_record_ids"] == 5
+    assert both[0].id == pages[0].id  # the first keeps the id its record id gives
 
 
 def test_an_empty_stream_is_an_empty_input():

@@ -165,6 +165,8 @@ class _Reader:
             offset, gzipped = first
             self._skip(start, offset)
             start = offset
+        else:
+            self._skip_stream_junk()
         self.gzipped = gzipped
         single_stream = False  # one gzip stream over all records (not one member each)
         skip = 0
@@ -213,6 +215,27 @@ class _Reader:
             # a pure stream is not probed ahead: what warcio consumed tells
             self.bad_input("input_not_warc" if iterator.fh.tell() else "input_empty",
                            "not a WARC/ARC file (it holds no record)")
+
+    def _skip_stream_junk(self) -> None:
+        """In a pure stream, skip junk before the first record when the first record
+        starts within the first ``_PROBE_BYTES`` (what can be looked at ahead)."""
+        if not hasattr(self.fh, "peek"):
+            if not hasattr(self.fh, "readinto"):
+                return
+            self.fh = io.BufferedReader(self.fh, _PROBE_BYTES)  # type: ignore[arg-type]
+        head = self.fh.peek(_PROBE_BYTES)[:_PROBE_BYTES]
+        if not head or _stream_record_start(head, 0):
+            return
+        found = []
+        for needle in (_GZIP_MAGIC, b"WARC/", b"filedesc://"):
+            index = head.find(needle)
+            while index != -1 and not _stream_record_start(head, index):
+                index = head.find(needle, index + 1)
+            if index != -1:
+                found.append(index)
+        if found:
+            self._skip(0, min(found))
+            self.fh.read(min(found))
 
     def _first_record(self, start: int) -> tuple[int, bool] | None:
         """Where the first record starts and whether it is gzipped; None (the file
@@ -479,6 +502,19 @@ class _Reader:
             return None
         self.stats.docs_out += 1
         return held.page
+
+
+def _stream_record_start(head: bytes, index: int) -> bool:
+    """True when a record (gzipped or not) starts at ``head[index:]``."""
+    piece = head[index:]
+    if piece.startswith(_GZIP_MAGIC):
+        try:
+            piece = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(piece, 64)
+        except zlib.error:
+            return False
+    if piece.startswith(b"WARC/"):
+        return b"\nwarc-type:" in piece[:2048].lower() or len(piece) < 2048
+    return piece.startswith(_RECORD_HEADS)
 
 
 def _seekable(fh: IO[bytes]) -> bool:
