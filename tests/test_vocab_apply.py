@@ -28,7 +28,7 @@ NEPALI = ["सबै मानिसहरू जन्मजात स्वत
           "सबै मानिसहरू स्वतन्त्र छन्", "हरेक व्यक्तिलाई स्वतन्त्रताको अधिकार छ"]
 
 
-def _tiny_model(path, tie: bool, llama: bool = False):
+def _tiny_model(path, tie: bool, llama: bool = False, dtype=None):
     """A random 2-layer Mistral (or Llama) with Mistral-7B v0.1's vocabulary size."""
     torch.manual_seed(0)
     config_class, model_class = (LlamaConfig, LlamaForCausalLM) if llama else \
@@ -37,6 +37,8 @@ def _tiny_model(path, tie: bool, llama: bool = False):
                           num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
                           max_position_embeddings=512, tie_word_embeddings=tie)
     model = model_class(config).eval()
+    if dtype is not None:
+        model = model.to(dtype)
     model.save_pretrained(str(path), safe_serialization=True)
     export_hf(load_model_proto(base_tokenizer_path("mistral-7b-v0.1")), path)
     return model
@@ -62,6 +64,7 @@ def test_apply_resizes_initialises_and_keeps_english(tokenizer_dir, tmp_path, ti
     assert report["english_lines_compared"] == len(ENGLISH)
     assert report["english_logits_equal"] and report["new_input_rows_equal_init"]
     assert report["tied_embeddings"] is tie
+    assert report["max_logit_abs_diff"] <= 1e-5
     resized = AutoModelForCausalLM.from_pretrained(str(out)).eval()
     # AutoTokenizer beside a Mistral config imports mistral-common, installed here
     # without its dependencies (tiktoken): the Llama case checks AutoTokenizer.
@@ -92,6 +95,19 @@ def test_apply_resizes_initialises_and_keeps_english(tokenizer_dir, tmp_path, ti
     assert max(ids) >= 32000
     with torch.no_grad():
         assert resized(torch.tensor([ids])).logits.shape[-1] == 32000 + len(rows)
+
+
+def test_apply_keeps_the_checkpoint_dtype(tokenizer_dir, tmp_path):
+    model_dir, out = tmp_path / "model", tmp_path / "out"
+    original = _tiny_model(model_dir, tie=False, dtype=torch.bfloat16)
+    report = apply_tokenizer(model_dir, tokenizer_dir, out, english=ENGLISH)
+    assert report["english_logits_equal"] and report["new_input_rows_equal_init"]
+    resized = AutoModelForCausalLM.from_pretrained(str(out), dtype="auto")
+    assert resized.get_input_embeddings().weight.dtype == torch.bfloat16
+    row = json.loads((tokenizer_dir / "init_map.jsonl").read_text().splitlines()[0])
+    old_in = original.get_input_embeddings().weight.detach()
+    expected = old_in[row["base_ids"]].float().mean(dim=0).to(torch.bfloat16)
+    assert torch.equal(resized.get_input_embeddings().weight[row["id"]].detach(), expected)
 
 
 def test_length_init_weights_and_errors(tokenizer_dir, tmp_path):
