@@ -19,9 +19,10 @@ from urllib.parse import urlsplit
 
 import pyarrow.parquet as pq
 
-from langforge.build import Layout, is_remote
+from langforge.build import Layout, is_remote, reveal
 from langforge.document import stable_id
 from langforge.sources.commoncrawl import HttpClient, local_path_for, open_warc, resolve_url
+from langforge.sources.http import redact_url
 from langforge.storage import DOCS_NAME, read_json
 
 log = logging.getLogger("langforge.pipeline")
@@ -95,16 +96,17 @@ def shard_inputs(layout: Layout, shard: int) -> Iterator:
     remote = remote_files(layout, shard)
     failed = set(download_failures(layout.build_dir, remote)) if remote else set()
     client = HttpClient() if spec.stream else None
+    base_url = reveal(spec.base_url)
     for item in spec.shards()[shard]["warcs"]:
         if not is_remote(item):
             yield item
         elif spec.stream:
-            stream = open_warc(resolve_url(item, spec.base_url), client)
+            stream = open_warc(resolve_url(reveal(item), base_url), client)
             try:
                 yield stream
             finally:
                 stream.close()
-        elif resolve_url(item, spec.base_url) not in failed:
+        elif redact_url(resolve_url(reveal(item), base_url)) not in failed:
             yield str(cache_path(layout.build_dir, item))
 
 

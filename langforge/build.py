@@ -83,9 +83,11 @@ def code_version(stage: str) -> str:
     return h.hexdigest()[:16]
 
 
-def config_part(config: LanguageConfig, keys: Iterable[str]) -> dict[str, Any]:
+def config_part(config: LanguageConfig, keys: Iterable[str],
+                digests: dict[str, str | None] | None = None) -> dict[str, Any]:
     """The values of ``keys`` ("section" or "section.key") of the config, as JSON data.
-    Files a section names (the LID word list) count by their content."""
+    Files a section names (the LID word lists) count by their content (``digests``,
+    taken when the build was described, else now)."""
     data = config.model_dump(mode="json")
     part: dict[str, Any] = {"language": config.language}
     for key in keys:
@@ -95,8 +97,16 @@ def config_part(config: LanguageConfig, keys: Iterable[str]) -> dict[str, Any]:
     # Files a section names (the LID word lists) count by their content.
     files = sorted(set(_file_values(part)))
     if files:
-        part["file_contents"] = {name: file_digest(_config_file(name)) for name in files}
+        digests = digests or {}
+        part["file_contents"] = {name: digests[name] if name in digests
+                                 else file_digest(_config_file(name)) for name in files}
     return part
+
+
+def config_files(config: LanguageConfig) -> dict[str, str | None]:
+    """The content hash of every file the config names (word lists)."""
+    names = sorted(set(_file_values(config.model_dump(mode="json"))))
+    return {name: file_digest(_config_file(name)) for name in names}
 
 
 def _file_values(value: Any) -> Iterable[str]:
@@ -124,6 +134,32 @@ def file_digest(path: Path) -> str | None:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
     except OSError:
         return None
+
+
+# -- secrets -----------------------------------------------------------------------------
+
+#: Real URLs of this process, by the redacted form stored in specs (see ``conceal``).
+_SECRET_URLS: dict[str, str] = {}
+
+
+def conceal(location: str) -> str:
+    """``location`` as a spec, a task parameter or any file may hold it: a URL without
+    its password or signed query values. The real URL stays in this process's memory
+    (``reveal``); a worker on another machine registers it by being started with the
+    same arguments."""
+    if "://" not in location:
+        return location
+    from langforge.sources.http import redact_url
+
+    shown = redact_url(location)
+    if shown != location:
+        _SECRET_URLS[shown] = location
+    return shown
+
+
+def reveal(location: str) -> str:
+    """The real URL of a concealed one (itself when nothing was concealed)."""
+    return _SECRET_URLS.get(location, location)
 
 
 # -- inputs ------------------------------------------------------------------------------
@@ -197,18 +233,22 @@ class BuildSpec:
     seed: str = ""
     config_file: str = ""
     inputs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    config_files: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def create(cls, config: LanguageConfig, *, warcs: Iterable[str] = (), selection: str = "",
                seed: str = "", config_file: str = "", **source: Any) -> "BuildSpec":
         """A spec for ``config`` over these inputs, with each input's identity taken now."""
-        warcs = sorted(set(warcs))
+        warcs = sorted({conceal(w) for w in warcs})
+        if source.get("base_url"):
+            source["base_url"] = conceal(source["base_url"])
         seed_path = seed or config.translate.seed or str(default_seed())
         spec = cls(language=config.language, config=config.model_dump(mode="json"),
                    warcs=warcs, selection=selection, seed=seed_path,
                    config_file=config_file, **source)
         files = list(warcs) + [seed_path] + ([selection] if selection else [])
         spec.inputs = {f: asdict(InputFile.of(f)) for f in files}
+        spec.config_files = config_files(config)
         if selection:  # a selection's identity is its content (one file per query)
             spec.inputs[selection]["content"] = file_digest(Path(selection))
         if config.vocab.protected_reference:
@@ -327,7 +367,8 @@ class Fingerprints:
         self.spec = spec
         self.config = spec.language_config
         self._shards = spec.shards()
-        self._parts = {stage: config_part(self.config, keys) for stage, keys in STAGE_CONFIG.items()}
+        self._parts = {stage: config_part(self.config, keys, spec.config_files)
+                       for stage, keys in STAGE_CONFIG.items()}
         self._memo: dict[tuple, str] = {}
 
     def _stage(self, stage: str, *upstream: Any) -> str:

@@ -67,7 +67,7 @@ COLUMN_DOCS = {
     "text": "the document's main text (UTF-8)",
     "id": "stable document id (16 hex chars; derived from the WARC record or seed id)",
     "url": "source URL (null for synthetic documents)",
-    "source": "where the document was read: `<warc path>@<byte offset>` or the seed file",
+    "source": "where the document was read: `<WARC file name>@<byte offset>` or the seed file",
     "crawl": "Common Crawl crawl name, e.g. CC-MAIN-2020-34 (null if unknown)",
     "warc_date": "capture date from the WARC header (ISO 8601, null if unknown)",
     "language": "canonical language code (ISO 639-3 + script)",
@@ -127,12 +127,24 @@ def _float_or_none(value: Any) -> float | None:
     return float(value)
 
 
+def public_source(source: str) -> str:
+    """Where a document was read, as a published row may say it: the WARC's file name
+    (or a URL without credentials) and the byte offset, never a local absolute path."""
+    from langforge.build import display_name
+
+    where, sep, offset = (source or "").rpartition("@")
+    if not sep or not offset.isdigit():
+        return display_name(source) if source else source
+    return f"{display_name(where)}@{offset}"
+
+
 def dataset_row(doc: Document) -> dict[str, Any]:
     """The published row of a document (columns of ``SCHEMA``)."""
     meta = doc.metadata or {}
     cluster = meta.get("dup_cluster_size")
     row = {
-        "text": doc.text, "id": doc.id, "url": doc.url or None, "source": doc.source,
+        "text": doc.text, "id": doc.id, "url": doc.url or None,
+        "source": public_source(doc.source),
         "crawl": meta.get("crawl") or None, "warc_date": meta.get("warc_date") or None,
         "language": doc.language, "language_score": _float_or_none(doc.language_score),
         "lid_scores": _json(doc.lid_scores or {}),

@@ -32,12 +32,17 @@ import pyarrow.parquet as pq
 
 from langforge.acquisition import (FAILURE_NAME, MANIFEST_NAME, RECORDS_NAME, cache_path,
                                    download_manifest, remote_files, warc_cache)
-from langforge.build import Layout
+from langforge.build import Layout, reveal
 from langforge.document import StageStats, WebPage, stable_id
 from langforge.errors import ConfigError, FetchError
 from langforge.languages import get_language
 from langforge.sources.cc_listing import listing_url, parse_listing
 from langforge.sources.http import redact_url
+
+
+def redact_text(text: str, url: str) -> str:
+    """``text`` (an error message) with ``url`` in it redacted."""
+    return str(text).replace(url, redact_url(url))
 from langforge.sources.commoncrawl import (
     DEFAULT_BASE_URL, DEFAULT_CDX_URL, HttpClient, IndexQuery, download_warcs, fetch_records,
     query_cdx, query_index, read_selection, resolve_url, select_paths, write_selection)
@@ -62,7 +67,9 @@ class ListCrawl(luigi.Task):
                                    description="a seeded sample, or the files from 'start' on")
     start = luigi.IntParameter(default=0, description="first file of a range")
     seed = luigi.IntParameter(default=0, description="seed of the sample")
-    base_url = luigi.Parameter(default=DEFAULT_BASE_URL, description="Common Crawl base URL")
+    base_url = luigi.Parameter(default=DEFAULT_BASE_URL, significant=False,
+                               description="Common Crawl base URL (not in the task's name: it "
+                               "may carry credentials)")
 
     def output(self):
         which = f"range-{self.start}" if self.select == "range" else f"sample-{self.seed}"
@@ -103,7 +110,8 @@ class QueryIndex(luigi.Task):
                             "globs or URLs, comma separated)")
     tlds = luigi.ListParameter(default=(), description="top-level domains, e.g. ['tz', 'ke']")
     cdx = luigi.Parameter(default="", description="URL pattern for the CDX API, e.g. *.go.tz")
-    cdx_url = luigi.Parameter(default=DEFAULT_CDX_URL, description="CDX server")
+    cdx_url = luigi.Parameter(default=DEFAULT_CDX_URL, significant=False,
+                              description="CDX server (not in the task's name)")
     crawl = luigi.Parameter(default="", description="keep captures of this crawl only")
     limit = luigi.IntParameter(default=0, description="at most this many records (0: all)")
 
@@ -164,19 +172,21 @@ class DownloadWarcs(ShardTask):
         return luigi.LocalTarget(str(download_manifest(self.build_dir, self.paths)))
 
     def run(self):
-        urls = [resolve_url(p, self.base_url) for p in self.paths]
+        urls = [resolve_url(reveal(p), self.base_url) for p in self.paths]
         dests = [cache_path(self.build_dir, p) for p in self.paths]
         try:
             report = download_warcs(urls, dests, HttpClient())
         except FetchError as exc:
             report = exc.report
             for url, cause in report.failures.items():
-                log.error("download of %s failed: %s", redact_url(url), cause)
+                log.error("download of %s failed: %s", redact_url(url), redact_text(cause, url))
+        # URLs as logs show them: no password or signed query value reaches the cache.
         write_json(self.output().path, {
             "files": [{"url": redact_url(d.url), "path": str(d.path),
                        "size_bytes": d.size_bytes, "transferred_bytes": d.transferred_bytes,
                        "reused": d.reused} for d in report.downloads],
-            "failures": report.failures,
+            "failures": {redact_url(url): redact_text(cause, url)
+                         for url, cause in report.failures.items()},
         })
 
     def failures(self) -> dict[str, str]:

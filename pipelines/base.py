@@ -9,7 +9,7 @@ from typing import Iterator
 
 import luigi
 
-from langforge.build import BuildSpec, Layout
+from langforge.build import BuildSpec, Layout, reveal
 from langforge.config import LanguageConfig
 from langforge.document import StageStats
 from langforge.progress import Progress
@@ -93,7 +93,7 @@ class ShardTask(LanguageTask):
 
     @property
     def base_url(self) -> str:
-        return self.spec.base_url
+        return reveal(self.spec.base_url)
 
     @property
     def stream(self) -> bool:

@@ -420,3 +420,37 @@ def test_cli_passes_the_source_options_to_the_graph(tmp_path, crawl_root, monkey
     assert spec.warcs == [] and spec.records_per_shard == 50
     selected = pq.read_table(spec.selection).to_pylist()
     assert {r["url_host_tld"] for r in selected} >= {"tz", "ke", "ug"}
+
+
+@pytest.mark.slow
+def test_no_secret_reaches_a_file_or_a_log_line(crawl_root, tmp_path, caplog, capfd):
+    """A password in --cc-base and a signed WARC URL: neither is written anywhere under
+    the build dir (specs, task outputs, cache manifests, summary, report, card, data)
+    nor printed in a log line."""
+    import logging
+
+    from langforge.cli import main
+
+    paths = sorted(str(p.relative_to(crawl_root)) for p in crawl_root.rglob("*.warc.gz"))
+    build = tmp_path / "b"
+    with FaultyHTTPServer(crawl_root) as server:
+        base = server.base_url.replace("http://", "http://alice:s3cretpw@")
+        signed = server.url(paths[0]) + "?X-Amz-Signature=s3cretsig&X-Amz-Credential=s3cretcr"
+        with caplog.at_level(logging.DEBUG):
+            rc = main(["language", "sw", "--build-dir", str(build), "--warcs",
+                       f"{signed} {paths[1]}", "--cc-base", base])
+        fetched = {r.path for r in server.requests}
+    assert rc == 0
+    assert "/" + paths[0] in fetched and "/" + paths[1] in fetched
+    leaks = []
+    for path in build.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".parquet":
+            data = pq.read_table(path).to_pandas().to_csv().encode()
+        if b"s3cret" in data:
+            leaks.append(str(path.relative_to(build)))
+    assert leaks == []
+    out = capfd.readouterr()
+    assert "s3cret" not in out.out + out.err + caplog.text
