@@ -129,13 +129,14 @@ def test_swahili_calibration_on_global_voices(shared_data, tmp_path, capsys):
     assert {"na", "ya", "wa", "kwa", "ni", "katika", "za", "la"} <= set(result.stopwords)
     assert set(result.stopwords) <= SWAHILI_FUNCTION_WORDS
     assert data["quality"]["stopwords"] == result.stopwords
-    # ... the word list holds no English, and the LID settings are those shipped
+    # ... the word list holds no English, and the guard is the one shipped (the floor and
+    # second opinion shipped come from the sentence-level calibration of issue 14,
+    # langforge.lid_calibrate; this calibration uses the configured model, heliport,
+    # with FineWeb-2's rule)
     words = set(result.wordlist)
     assert len(words) == 3000 and not words & {"the", "and", "for", "this", "that", "news"}
-    assert {k: data["lid"][k] for k in ("min_score", "min_wordlist_frac",
-                                        "min_second_opinion_wordlist_frac")} == \
-        {"min_score": SW.lid.min_score, "min_wordlist_frac": SW.lid.min_wordlist_frac,
-         "min_second_opinion_wordlist_frac": SW.lid.min_second_opinion_wordlist_frac}
+    assert data["lid"]["min_wordlist_frac"] == SW.lid.min_wordlist_frac
+    assert 0.3 <= data["lid"]["min_score"] <= 0.9
     assert data["lid"]["wordlist"] == "swh_Latn.words.txt"
     assert (out.parent / "swh_Latn.words.txt").is_file()
     # a dry run writes nothing; --out and --write together are a usage error

@@ -14,7 +14,7 @@ def test_swahili_labels_for_every_tool():
     sw = get_language("sw")
     assert {tool: sw.label(tool) for tool in TOOLS} == {
         "lid176": "sw", "glotlid": "swh_Latn", "nllb": "swh_Latn", "m2m100": "sw",
-        "madlad": "sw", "cld2": "swa"}
+        "madlad": "sw", "cld2": "swa", "heliport": "swa", "py3langid": "sw", "lingua": "swa"}
 
 
 def test_missing_label_is_none_not_a_guess():
