@@ -401,7 +401,11 @@ def record_level_cases(members: list[bytes], mid: int, insert_at: int) -> list[C
     cases.append(Case("mixed_gzip_and_plain_members", b"".join(
         [m if i % 3 else _plain(m) for i, m in enumerate(members)]), set(), set()))
 
-    mojibake_text = "Habari za \u201casubuhi\u201d, mwalimu Se\u00f1or na caf\u00e9. " * 20
+    # each character's UTF-8 bytes are valid in cp1252 too (a wrong label decodes
+    # "fine" into mojibake), and some lie outside Latin-1
+    mojibake_text = ("Habari za \u2018asubuhi\u2019, mwalimu Se\u00f1or na caf\u00e9; "
+                     "\u014b\u0254mb\u025b ya m\u025b. ") * 20
+    beyond_latin1 = "\u014b\u0254mb\u025b ya m\u025b"
     cases.append(Case("charset_declared_differs_from_used", inserted(
         _one(Rec("http://bad.example/utf8-as-1252", content_type="text/html; charset=windows-1252",
                  body=html_page("Tofauti", text=mojibake_text).encode())),
@@ -409,8 +413,8 @@ def record_level_cases(members: list[bytes], mid: int, insert_at: int) -> list[C
                  body=html_page("Meta", text=mojibake_text,
                                 head='<meta charset="iso-8859-1">').encode()))),
         set(), set(), {"http://bad.example/utf8-as-1252", "http://bad.example/utf8-meta-latin1"},
-        texts={"http://bad.example/utf8-as-1252": "\u201casubuhi\u201d, mwalimu Se\u00f1or",
-               "http://bad.example/utf8-meta-latin1": "caf\u00e9"}))
+        texts={"http://bad.example/utf8-as-1252": "\u2018asubuhi\u2019, mwalimu Se\u00f1or",
+               "http://bad.example/utf8-meta-latin1": beyond_latin1}))
 
     # each BOM with a contradicting charset label, or none
     boms = {"utf-8-sig": "iso-8859-1", "utf-16": "utf-8", "utf-32": None,
@@ -426,7 +430,7 @@ def record_level_cases(members: list[bytes], mid: int, insert_at: int) -> list[C
                                   content_type=content_type)))
     urls = {f"http://bad.example/bom-{encoding}" for encoding in boms}
     cases.append(Case("byte_order_marks", inserted(*bom_pages), set(), set(), urls,
-                      texts={url: "Se\u00f1or na caf\u00e9" for url in urls}))
+                      texts={url: beyond_latin1 for url in urls}))
 
     wide = {"utf-16le": "utf-16-le", "utf-16": "utf-16-be", "UTF-16BE": "utf-16-be"}
     cases.append(Case("utf16_without_bom", inserted(*(
@@ -434,7 +438,7 @@ def record_level_cases(members: list[bytes], mid: int, insert_at: int) -> list[C
                  body=html_page(f"Pana {label}", text=mojibake_text).encode(encoding)))
         for label, encoding in wide.items())), set(), set(),
         {f"http://bad.example/wide-{label}" for label in wide},
-        texts={f"http://bad.example/wide-{label}": "caf\u00e9" for label in wide}))
+        texts={f"http://bad.example/wide-{label}": beyond_latin1 for label in wide}))
 
     attributes = " ".join(f'data-a{i}="{i}"' for i in range(100_000))
     many = (f"<html><body><div {attributes}><article><p>{LONG_TEXT * 3}</p></article></div>"
