@@ -98,6 +98,30 @@ class LidConfig(_Section):
     min_foreign_line_score: float = Field(0.8, gt=0, le=1, description="a line of a kept page "
                                           "is dropped when another language scores this")
 
+    @model_validator(mode="after")
+    def _confusables_are_nameable(self) -> "LidConfig":
+        """A confusable language must be a label of the model (per the registry) or come
+        with other evidence (confusable_chars / confusable_wordlists): else the config
+        could never report it (issue 14)."""
+        from langforge.errors import UnknownLanguageError
+        from langforge.languages import get_language
+
+        tool = {"openlid": "nllb"}.get(self.model, self.model)
+        for code in self.confusable:
+            try:
+                lang = get_language(code)
+            except UnknownLanguageError:
+                continue  # an unknown code is reported by langforge.langid, naming the fix
+            if lang.code != code:
+                continue  # an alias: langforge.langid names the canonical code to use
+            if lang.label(tool) is None and code not in self.confusable_chars \
+                    and code not in self.confusable_wordlists:
+                raise ValueError(
+                    f"lid.confusable: the LID model {self.model!r} has no label for {code}, so "
+                    f"it can never report it: choose a model that has one, or give the guard "
+                    f"other evidence (lid.confusable_chars or lid.confusable_wordlists for {code})")
+        return self
+
 
 class ExtractConfig(_Section):
     """HTML to main text."""

@@ -26,7 +26,8 @@ SW_CONFIG = load_config("sw")
 #: Languages lid.176 has no label for and calls Swahili (issue 4).
 BLIND = {"lin": "Lingala", "kng": "Kikongo", "kmb": "Kimbundu", "bem": "Bemba",
          "lug": "Luganda", "run": "Kirundi"}
-GUARD = LidConfig(min_score=0.25, wordlist="x", min_wordlist_frac=0.2,
+# GlotLID names both confusables (a config whose model cannot is an error, issue 14)
+GUARD = LidConfig(model="glotlid", min_score=0.25, wordlist="x", min_wordlist_frac=0.2,
                   min_second_opinion_score=0.01, min_second_opinion_wordlist_frac=0.35,
                   confusable=["swc_Latn", "zdj_Latn"], max_confusable_score_ratio=0.5)
 
