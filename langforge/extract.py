@@ -3,8 +3,8 @@
 ``extract_pages`` is a stage over ``WebPage`` records. Each page is checked before
 any parsing (``record_too_large``, ``binary_payload``), decoded (a byte order mark,
 else the HTTP charset, else the ``<meta>`` charset, else detection;
-``charset_undecodable`` when nothing fits), then handed to trafilatura. A page that makes trafilatura fail is counted as
-``extraction_error`` and the stream goes on.
+``charset_undecodable`` when nothing fits), then handed to trafilatura. A page that
+makes trafilatura fail is counted as ``extraction_error`` and the stream goes on.
 """
 
 from __future__ import annotations

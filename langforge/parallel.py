@@ -103,7 +103,9 @@ def _timer(cpu_seconds: float, wall_seconds: float):
         raise RecordTimeout("cpu" if signum == signal.SIGPROF else "wall")
 
     previous = {sig: signal.signal(sig, _expired) for sig in (signal.SIGPROF, signal.SIGALRM)}
-    signal.setitimer(signal.ITIMER_PROF, cpu_seconds)  # user + system CPU time
+    # user + system CPU time of the whole process: in a worker that is the page's
+    # own work; in the serial path other threads of this process count too
+    signal.setitimer(signal.ITIMER_PROF, cpu_seconds)
     signal.setitimer(signal.ITIMER_REAL, wall_seconds)
     try:
         yield
