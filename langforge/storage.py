@@ -60,6 +60,8 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     ``path`` is left untouched.
     """
     path = Path(path)
+    if path.is_symlink():  # e.g. dataset/ linked to a bigger disk: replace the target
+        path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _tmp_name(path)
     try:

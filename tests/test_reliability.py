@@ -114,6 +114,21 @@ def test_sigkill_at_random_points_then_resume_is_byte_identical(warcs, reference
     summary = json.loads((tmp_path / "swh_Latn" / "summary.json").read_text())
     assert summary["stages"] == ref_summary["stages"]
     assert summary["final"] == ref_summary["final"]
+    assert not list(tmp_path.rglob(".tmp-*")), "the resumed run left temporaries of killed runs"
+
+
+def test_two_local_builds_on_one_build_dir_wait_instead_of_racing(warcs, reference, tmp_path):
+    ref_digest, _ = reference
+    procs = [cli("language", "sw", "--build-dir", str(tmp_path), "--warcs",
+                 ",".join(map(str, warcs))) for _ in range(2)]
+    outputs = [p.communicate(timeout=900)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], "\n".join(o[-2000:] for o in outputs)
+    assert not any("Traceback" in o for o in outputs)
+    assert any("waiting for it to finish" in o for o in outputs)
+    started = [line for o in outputs for line in o.splitlines()
+               if "langforge.pipeline: start " in line]
+    assert len(started) == len(set(started)), "a task ran twice"
+    assert dataset_digest(tmp_path) == ref_digest
 
 
 def _free_port() -> int:
@@ -164,3 +179,46 @@ def test_three_workers_on_one_scheduler_run_each_task_once(warcs, reference, tmp
     assert sum(1 for out in outputs if "langforge.pipeline: start " in out) >= 2, \
         "the work was not shared between workers"
     assert dataset_digest(build_dir) == ref_digest
+
+
+def _wait_for_scheduler(port: int) -> None:
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/task_list?data=%7B%7D",
+                                   timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail("luigid did not answer within 20 s")
+
+
+def test_a_dead_central_workers_task_is_taken_over(warcs, reference, tmp_path):
+    """Two workers on one scheduler; the one running TrainTokenizer is SIGKILLed: the
+    scheduler fails its task after the disconnect delay, offers it again after the
+    retry delay, and the surviving worker finishes the build."""
+    ref_digest, _ = reference
+    port = _free_port()
+    scheduler = cli("scheduler", "--build-dir", str(tmp_path), "--port", str(port),
+                    "--worker-disconnect-delay", "5", "--retry-delay", "2",
+                    start_new_session=True)
+    try:
+        _wait_for_scheduler(port)
+        command = ("language", "sw", "--build-dir", str(tmp_path / "build"), "--warcs",
+                   ",".join(map(str, warcs)), "--scheduler", "central", "--port", str(port))
+        first = cli(*command, start_new_session=True)
+        for line in first.stdout:
+            if "langforge.pipeline: start langforge.TrainTokenizer" in line:
+                break
+        else:
+            pytest.fail("the first worker finished without reaching TrainTokenizer")
+        second = cli(*command)
+        time.sleep(1)
+        os.killpg(first.pid, signal.SIGKILL)
+        first.communicate()
+        out, _ = second.communicate(timeout=600)
+        assert second.returncode == 0, out[-3000:]
+        assert "start langforge.TrainTokenizer" in out, "the survivor did not take the task over"
+    finally:
+        os.killpg(scheduler.pid, signal.SIGTERM)
+        scheduler.communicate(timeout=30)
+    assert dataset_digest(tmp_path / "build") == ref_digest

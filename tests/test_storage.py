@@ -56,3 +56,19 @@ def test_json_keeps_order_when_asked(tmp_path):
     write_json(tmp_path / "a.json", {"b": 1, "a": 2}, sort_keys=False)
     assert list(read_json(tmp_path / "a.json")) == ["b", "a"]
     assert isinstance(Rejection("s", "r", "1", None, ""), Rejection)
+
+
+def test_a_symlinked_output_directory_is_replaced_at_its_target(tmp_path):
+    from langforge.storage import atomic_path
+
+    target = tmp_path / "big-disk" / "dataset"
+    target.mkdir(parents=True)
+    (target / "old.txt").write_text("old")
+    link = tmp_path / "build" / "dataset"
+    link.parent.mkdir()
+    link.symlink_to(target)
+    with atomic_path(link) as tmp:
+        tmp.mkdir()
+        (tmp / "new.txt").write_text("new")
+    assert link.is_symlink() and sorted(p.name for p in link.iterdir()) == ["new.txt"]
+    assert not list(tmp_path.rglob(".tmp-*"))

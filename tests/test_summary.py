@@ -45,3 +45,19 @@ def test_training_texts_never_trains_on_heldout_and_caps_synthetic():
     assert native_train + len(heldout) == 200
     synthetic_chars = sum(len(t) for t in train if t.startswith("b"))
     assert 0 < synthetic_chars <= 0.1 * sum(len(t) for t in train) + 100
+
+
+def test_a_small_corpus_formats_without_figures_it_could_not_measure():
+    """A tiny build leaves some tokenizer figures undefined (None): the summary still
+    prints, showing '-' for them."""
+    from langforge.config import load_config
+    from langforge.document import StageStats
+    from langforge.summary import build_summary, format_summary
+
+    summary = build_summary(load_config("sw"), [StageStats("read", docs_in=3, docs_out=3)],
+                            inputs={}, final={"native_documents": 1},
+                            tokenizer={"added_pieces": None, "heldout": {
+                                "tokens_per_word_base": None, "tokens_per_word_merged": 1.5,
+                                "token_reduction_frac": None}})
+    text = format_summary(summary)
+    assert "tokenizer: +- pieces; held-out tokens/word - -> 1.50 (- fewer tokens)" in text

@@ -90,13 +90,39 @@ def cmd_scheduler(args: argparse.Namespace) -> int:
     luigid = shutil.which("luigid") or os.path.join(os.path.dirname(sys.executable), "luigid")
     state = os.path.join(args.build_dir, "luigi")
     os.makedirs(os.path.join(state, "logs"), exist_ok=True)
+    # A worker that stops answering (killed, machine lost) has its running task failed
+    # after worker_disconnect_delay; the task is offered again retry_delay later, and the
+    # workers still waiting for the graph take it over (luigid's defaults: 60 s, 900 s).
+    config = os.path.join(state, "luigid.cfg")
+    with open(config, "w", encoding="utf-8") as fh:
+        fh.write("[scheduler]\n"
+                 f"worker_disconnect_delay = {args.worker_disconnect_delay}\n"
+                 f"retry_delay = {args.retry_delay}\n"
+                 f"state_path = {os.path.join(state, 'state.pickle')}\n")
+    os.environ["LUIGI_CONFIG_PATH"] = config
     command = [luigid, "--address", args.host, "--port", str(args.port),
                "--state-path", os.path.join(state, "state.pickle"),
                "--logdir", os.path.join(state, "logs")]
+    takeover = args.worker_disconnect_delay + args.retry_delay
     print(f"luigid on http://{args.host}:{args.port} (state and logs in {state}); "
-          "Ctrl-C to stop", flush=True)
+          f"a dead worker's task is taken over after ~{takeover:.0f} s; Ctrl-C to stop",
+          flush=True)
     os.execv(luigid, command)
     return EXIT_FAILED  # not reached
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"a TCP port is 1-65535, got {value}")
+    return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -112,7 +138,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "or crawl-data/... paths separated by spaces/commas, or @list.txt; remote "
                    "files are downloaded into BUILD_DIR/cache/warc/ (or --stream); default: "
                    "the embedded sample crawl")
-    p.add_argument("--files-per-shard", type=int, default=1, help="WARC files per shard task")
+    p.add_argument("--files-per-shard", type=_positive_int, default=1,
+                   help="WARC files per shard task")
     p.add_argument("--config", default=None, metavar="FILE",
                    help="TOML of deltas over the shipped language config (e.g. [quality] "
                    "min_words = 400, or the file `langforge calibrate --out` writes); "
@@ -142,7 +169,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cc.add_argument("--cdx", default=None, metavar="URL_PATTERN",
                     help="select captures of a URL pattern (e.g. '*.go.tz') from the CDX API; "
                     "needs --cc-crawl")
-    cc.add_argument("--records-per-shard", type=int, default=1000,
+    cc.add_argument("--records-per-shard", type=_positive_int, default=1000,
                     help="selected records per fetch shard")
     cc.add_argument("--cc-base", default=DEFAULT_BASE_URL, metavar="URL",
                     help="where Common Crawl files are fetched from: a mirror, or "
@@ -150,11 +177,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", default=None, help="English seed documents to translate "
                    "(JSONL/Parquet/text); default: the language config, else the embedded seed")
     p.add_argument("--crawl", default=None, help="crawl name recorded on documents")
-    p.add_argument("--workers", type=int, default=1, help="Luigi worker processes")
+    p.add_argument("--workers", type=_positive_int, default=1, help="Luigi worker processes")
     p.add_argument("--scheduler", choices=["local", "central"], default="local",
                    help="'central' uses a running luigid (make scheduler)")
     p.add_argument("--host", default="127.0.0.1", help="central scheduler host")
-    p.add_argument("--port", type=int, default=8082, help="central scheduler port")
+    p.add_argument("--port", type=_port, default=8082, help="central scheduler port")
     p.set_defaults(func=cmd_language)
 
     p = sub.add_parser("languages", help="list configured languages and each tool's label",
@@ -171,5 +198,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--build-dir", default="build", help="state and logs go to BUILD_DIR/luigi/")
     p.add_argument("--host", default="127.0.0.1", help="address to bind; keep 127.0.0.1 "
                    "unless workers on other machines must reach it")
-    p.add_argument("--port", type=int, default=8082, help="port of the scheduler and its web UI")
+    p.add_argument("--port", type=_port, default=8082, help="port of the scheduler and its web UI")
+    p.add_argument("--worker-disconnect-delay", type=float, default=60.0, metavar="S",
+                   help="a worker silent this long is dead: its running task fails")
+    p.add_argument("--retry-delay", type=float, default=15.0, metavar="S",
+                   help="a failed task (e.g. of a dead worker) is offered again after this")
     p.set_defaults(func=cmd_scheduler)
