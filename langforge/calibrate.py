@@ -41,9 +41,11 @@ each threshold so that the reference keeps (almost) all its documents. The metho
   language's score on the reference is used as is for GlotLID and OpenLID, the
   models it was made for. fastText lid.176 is not GlotLID: it spreads Swahili's
   probability over related labels, so median - std drops a quarter of trusted
-  Swahili. For lid.176 the floor is the rule's value or the reference's 5%
+  Swahili. For lid.176 (and the wheel-shipped heliport and py3langid, whose scores
+  are not GlotLID's either) the floor is the rule's value or the reference's 5%
   quantile, whichever is lower, and documents the model ranks lower are left to
-  the lexical second opinion.
+  the lexical second opinion. The whole decision, with other languages' text, is
+  calibrated by ``langforge.lid_calibrate``.
 
 Every threshold's share of the reference it drops, and the total, are reported.
 """
@@ -115,8 +117,8 @@ class Calibration:
             "calibration_method": "langforge.calibrate: per-threshold drop budget; intrinsic "
                                   "signals at the budget quantile with margin, structural ones "
                                   "loosened only; stopwords by document frequency; cross-fitted "
-                                  "word list guard; LID floor FineWeb-2 rule (lid.176: capped "
-                                  "at the 5% quantile)",
+                                  "word list guard; LID floor FineWeb-2 rule (other than GlotLID "
+                                  "/ OpenLID: capped at the 5% quantile)",
             "calibration_drops": f"total {self.total_drop_frac:.2%} of the reference; "
                                  + ", ".join(f"{k} {v:.2%}" for k, v in self.drop_frac.items()
                                              if v > 0),
@@ -409,7 +411,7 @@ def _calibrate_lid(result: Calibration, config: LanguageConfig, docs: Sequence[s
     code = config.lang.code
     target = np.array([s.get(code, 0.0) for s in scores])
     rule = fineweb2_lid_rule(target)
-    if model.name == "lid176":
+    if model.name not in ("glotlid", "openlid"):  # the rule was made for GlotLID's scores
         quantile = float(np.quantile(target, LID176_QUANTILE))
         floor = max(0.05, min(rule, _floor(quantile, 0.05)))
         how = f"min(FineWeb-2 rule {rule:.3f}, 5% quantile {quantile:.3f})"
