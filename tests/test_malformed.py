@@ -16,8 +16,8 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from malformed import (DAMAGE_REASONS, SHARED_BASE, Rec, UnseekableStream, html_page,
-                       malformed_cases, synthetic_base, warc_bytes)
+from malformed import (DAMAGE_REASONS, SHARED_BASE, Rec, UnseekableStream, cld2_metadata,
+                       html_page, malformed_cases, synthetic_base, warc_bytes)
 
 from langforge.config import ExtractConfig
 from langforge.document import StageStats, WebPage
@@ -121,6 +121,38 @@ def test_damage_in_a_pure_stream_stops_without_raising(cases):
     stats = StageStats("read")
     pages = list(iter_pages(UnseekableStream(case.data), stats))
     assert pages and sum(stats.dropped.values()) >= 1
+
+
+JUNK = {"crlf": b"\r\n", "nul_padding": b"\x00" * 300, "bom": b"\xef\xbb\xbf",
+        "garbage_with_gzip_magic": b"garbage \x1f\x8b\x08 junk",
+        "a_lone_warc_line": b"WARC/1.0\r\n", "a_gzip_header_only": b"\x1f\x8b\x08\x00\x00"}
+
+
+@pytest.mark.parametrize("gzipped", [True, False], ids=["warc.gz", "warc"])
+@pytest.mark.parametrize("junk", sorted(JUNK))
+def test_junk_at_any_record_boundary_costs_no_record(junk, gzipped):
+    """Junk before, between or after records: every page still comes out with its
+    metadata, and the junk is counted once as skipped bytes."""
+    records = []
+    for i in range(4):
+        url = f"http://junk.example/{i}"
+        records += [Rec(url, body=html_page(f"J{i}", paragraphs=2).encode()),
+                    cld2_metadata(url)]
+    members = [warc_bytes([record], gzipped=gzipped) for record in records]
+    expected = [f"http://junk.example/{i}" for i in range(4)]
+    for at in range(len(members) + 1):
+        data = b"".join(members[:at]) + JUNK[junk] + b"".join(members[at:])
+        stats = StageStats("read")
+        pages = list(iter_pages(io.BytesIO(data), stats))
+        assert [p.url for p in pages] == expected, (at, dict(stats.dropped))
+        assert all(p.cld2 for p in pages), at
+        if gzipped:  # bytes outside every gzip member
+            assert dict(stats.dropped) == {"warc_skipped_bytes": 1}, (at, dict(stats.dropped))
+        else:  # warcio itself passes over blank lines (and a lone WARC/1.0 line)
+            assert set(stats.dropped) <= {"warc_skipped_bytes"}, (at, dict(stats.dropped))
+            assert stats.dropped["warc_skipped_bytes"] <= 1, at
+            if JUNK[junk].strip(b"\r\n") and junk != "a_lone_warc_line":
+                assert stats.dropped["warc_skipped_bytes"] == 1, (at, dict(stats.dropped))
 
 
 # -- fuzzing -------------------------------------------------------------------------------

@@ -163,7 +163,10 @@ class _Reader:
             if first is None:
                 return
             offset, gzipped = first
-            self._skip(start, offset)
+            self.fh.seek(start)
+            # blank lines separate uncompressed records anyway: they are no junk
+            if gzipped or self.fh.read(offset - start).strip(b"\r\n"):
+                self._skip(start, offset)
             start = offset
         else:
             self._skip_stream_junk()
@@ -295,6 +298,8 @@ class _Reader:
                 self._skip(end, resume_at if resume_at is not None else self._size())
             else:
                 self.stats.dropped[damage] += 1
+        if resume_at is not None and self.held is not None and not self.held.short:
+            return resume_at  # a sound page waits for its metadata record past the junk
         page = self._release(damage)
         if page is not None:
             yield page
@@ -389,7 +394,7 @@ class _Reader:
         if rec_type is None and self.resync and not self._record_start_at(offset):
             # warcio read bytes that start no record (junk between gzip members) as one
             self.junk_offset = self.damaged_offset = offset
-            return self._release("warc_length_mismatch")
+            return None  # a page held before the junk waits for its metadata record
         if rec_type is None:  # no WARC-Type: not a record we can interpret
             self.stats.dropped["warc_corrupt_record"] += 1
 
