@@ -190,6 +190,24 @@ def compare(data_dir: Path, codes: list[str], log=print) -> list[dict]:
     return rows
 
 
+def write_evaluation(row: dict, directory: Path | None = None) -> Path:
+    """Record the report-half figures of a language's decision in its provenance."""
+    import re
+
+    path = (directory or config_dir()) / f"{row['code']}.toml"
+    ev = row["decision"]
+    line = (f'lid_evaluation = "report half of ../shared/data/text (never read by calibration; '
+            f'langforge.lid_compare, docs/lid-comparison.md): {row["model"]} decision keeps '
+            f'{ev.recall:.1%} of {ev.positives} documents of ~600 chars in the language and lets '
+            f'through {ev.false_positive_rate:.3%} ({ev.leaked} of {ev.negatives}) of other '
+            f"languages' documents\"")
+    text = re.sub(r"^lid_evaluation = .*\n", "", path.read_text(encoding="utf-8"), flags=re.M)
+    text = re.sub(r"^(lid = .*)$", lambda m: m.group(1) + "\n" + line, text, count=1,
+                  flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def format_table(rows: list[dict]) -> str:
     head = ("| language | docs (lang / other) | " + " | ".join(MODELS)
             + " | langforge decision (model) |")
@@ -231,6 +249,10 @@ def main(argv: list[str] | None = None) -> int:
             log(f"{code}: {result.model}; " + "; ".join(result.notes))
     log("report half:")
     rows = compare(args.data, codes, log)
+    if args.write:
+        for row in rows:
+            if row["code"] not in KEEP:
+                write_evaluation(row)
     table = format_table(rows)
     print(table)
     if args.out:
