@@ -29,7 +29,6 @@ is counted in ``stats.extra["duplicate_record_ids"]``.
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import io
 import json
@@ -52,6 +51,9 @@ from warcio.timeutils import timestamp_to_iso_date
 
 from langforge.document import StageStats, WebPage, stable_id
 from langforge.errors import InputError
+from langforge.sources.record_scan import (GZIP_MAGIC, PADDING, PROBE_BYTES, first_record_in,
+                                           is_record_start, leading_junk, next_record_start,
+                                           starts_record)
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +71,6 @@ HTML_MEDIA_TYPES = frozenset({
 DEFAULT_MAX_PAYLOAD_BYTES = 64 * 1024 * 1024
 
 _CHARSET_RE = re.compile(r"""charset\s*=\s*["']?([^"';,\s]+)""", re.IGNORECASE)
-_GZIP_MAGIC = b"\x1f\x8b\x08"
-_SCAN_BYTES = 1 << 20
-_PROBE_BYTES = 1 << 16
-_RECORD_HEADS = (b"WARC/1.", b"WARC/0.", b"filedesc://")
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE,
-         codecs.BOM_UTF16_BE)
-_PADDING = b"\r\n \t\x00"
 # What warcio raises for bytes it cannot parse as a record (or as its HTTP part).
 _PARSE_ERRORS = (ArchiveLoadFailed, gzip.BadGzipFile, StatusAndHeadersParserException,
                  ChunkedDataException, zlib.error, ValueError, TypeError, AttributeError,
@@ -221,48 +216,38 @@ class _Reader:
 
     def _skip_stream_junk(self) -> None:
         """In a pure stream, skip junk before the first record when the first record
-        starts within the first ``_PROBE_BYTES`` (what can be looked at ahead)."""
+        starts within the first ``PROBE_BYTES`` (what can be looked at ahead)."""
         if not hasattr(self.fh, "peek"):
             if not hasattr(self.fh, "readinto"):
                 return
-            self.fh = io.BufferedReader(self.fh, _PROBE_BYTES)  # type: ignore[arg-type]
-        head = self.fh.peek(_PROBE_BYTES)[:_PROBE_BYTES]
-        if not head or _stream_record_start(head, 0):
+            self.fh = io.BufferedReader(self.fh, PROBE_BYTES)  # type: ignore[arg-type]
+        head = self.fh.peek(PROBE_BYTES)[:PROBE_BYTES]
+        if not head or starts_record(head, more_may_follow=True):
             return
-        found = []
-        for needle in (_GZIP_MAGIC, b"WARC/", b"filedesc://"):
-            index = head.find(needle)
-            while index != -1 and not _stream_record_start(head, index):
-                index = head.find(needle, index + 1)
-            if index != -1:
-                found.append(index)
-        if found:
-            self._skip(0, min(found))
-            self.fh.read(min(found))
+        first = first_record_in(head)
+        if first is not None:
+            self._skip(0, first)
+            self.fh.read(first)
 
     def _first_record(self, start: int) -> tuple[int, bool] | None:
         """Where the first record starts and whether it is gzipped; None (the file
         counted as a bad input) when the file holds no record start at all."""
         self.fh.seek(start)
-        head = self.fh.read(_PROBE_BYTES)
-        self.fh.seek(start)
+        head = self.fh.read(PROBE_BYTES)
         if not head:
             self.bad_input("input_empty", "not a WARC/ARC file (it holds no record)")
             return None
         # a BOM or blank lines before the first record: the commonest junk
-        lead = next((len(bom) for bom in _BOMS if head.startswith(bom)), 0)
-        lead += len(head[lead:]) - len(head[lead:].lstrip(_PADDING))
-        if head[lead:].startswith(_GZIP_MAGIC) and self._is_record_start(start + lead):
-            return start + lead, True
-        if head[lead:].startswith(_RECORD_HEADS):
-            return start + lead, False
-        offset = self._next_record_start(start)
+        lead = leading_junk(head)
+        if is_record_start(self.fh, start + lead):
+            return start + lead, head[lead:].startswith(GZIP_MAGIC[:2])
+        offset = next_record_start(self.fh, start)
         if offset is None:
             self.bad_input("input_not_warc", "not a WARC/ARC file (no WARC or ARC record "
                            "found in it)")
             return None
         self.fh.seek(offset)
-        return offset, self.fh.read(2) == _GZIP_MAGIC[:2]
+        return offset, self.fh.read(2) == GZIP_MAGIC[:2]
 
     def _after_pass(self, iterator: ArchiveIterator, error: BaseException | None,
                     position: int, can_seek: bool) -> Iterator[WebPage]:
@@ -277,7 +262,7 @@ class _Reader:
         """
         end = max(iterator.offset, position)
         if (can_seek and error is not None and end != position and end > self.last_offset
-                and self._is_record_start(end)):
+                and is_record_start(self.fh, end)):
             return end
         trailing = can_seek and self._has_trailing_data(end)
         last_damaged = self.damaged_offset == self.last_offset >= position
@@ -286,7 +271,7 @@ class _Reader:
             resume = self.last_offset + 1
         elif can_seek and (error is not None or trailing):
             resume = end + 1
-        resume_at = None if resume is None else self._next_record_start(resume)
+        resume_at = None if resume is None else next_record_start(self.fh, resume)
         if error is None and trailing:
             error = ValueError(f"unparsed bytes after offset {end}")
         # damage with no readable record after it runs to the end of the file
@@ -294,7 +279,7 @@ class _Reader:
         if last_damaged and self.junk_offset == self.last_offset:
             self._skip(self.last_offset, resume_at if resume_at is not None else self._size())
         if error is not None and not last_damaged:
-            if can_seek and not self._is_record_start(end):
+            if can_seek and not is_record_start(self.fh, end):
                 self._skip(end, resume_at if resume_at is not None else self._size())
             else:
                 self.stats.dropped[damage] += 1
@@ -306,10 +291,10 @@ class _Reader:
         return resume_at
 
     def _record_start_at(self, offset: int) -> bool:
-        """``_is_record_start`` in the middle of a pass (the file position is kept)."""
+        """``is_record_start`` in the middle of a pass (the file position is kept)."""
         here = self.fh.tell()
         try:
-            return self._is_record_start(offset)
+            return is_record_start(self.fh, offset)
         finally:
             self.fh.seek(here)
 
@@ -318,52 +303,8 @@ class _Reader:
 
     def _has_trailing_data(self, end: int) -> bool:
         self.fh.seek(end)
-        rest = self.fh.read(_PROBE_BYTES)
-        return bool(rest.strip(_PADDING))
-
-    def _next_record_start(self, begin: int) -> int | None:
-        """Offset of the next plausible record start at or after ``begin`` (a gzip
-        member holding a record, or an uncompressed record), or None."""
-        if not self.seekable:
-            return None
-        member = self._find(_GZIP_MAGIC, begin, None)
-        # in an uncompressed file a record may follow junk on the same line
-        plain = self._find(b"WARC/", begin, member)
-        return plain if plain is not None else member
-
-    def _find(self, needle: bytes, begin: int, stop: int | None) -> int | None:
-        """The first record start found at ``needle`` in ``begin..stop``, or None."""
-        position = begin
-        while stop is None or position < stop:
-            self.fh.seek(position)
-            block = self.fh.read(_SCAN_BYTES + len(needle))
-            if not block:
-                return None
-            index = block.find(needle)
-            while index != -1 and (stop is None or position + index < stop):
-                if self._is_record_start(position + index):
-                    return position + index
-                index = block.find(needle, index + 1)
-            if len(block) <= _SCAN_BYTES:
-                return None
-            position += _SCAN_BYTES
-        return None
-
-    def _is_record_start(self, offset: int) -> bool:
-        self.fh.seek(offset)
-        head = self.fh.read(_PROBE_BYTES)
-        if head.startswith(_GZIP_MAGIC[:2]):
-            try:
-                head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
-            except zlib.error:
-                return False
-        else:
-            head = head.lstrip(b"\r\n")
-            # "WARC/1.0" in a page's text is not a record: a WARC header block names
-            # its type within its first lines
-            if head.startswith(b"WARC/") and b"\nwarc-type:" not in head[:2048].lower():
-                return False
-        return head.startswith(_RECORD_HEADS)
+        rest = self.fh.read(PROBE_BYTES)
+        return bool(rest.strip(PADDING))
 
     # -- one record ----------------------------------------------------------------------
 
@@ -381,7 +322,7 @@ class _Reader:
             except _PARSE_ERRORS as exc:
                 read_error = exc
         elif rec_type in ("metadata", "warcinfo"):
-            payload = record.raw_stream.read(_PROBE_BYTES)
+            payload = record.raw_stream.read(PROBE_BYTES)
         offset = iterator.get_record_offset()  # reads the rest of the record
         if offset <= self.last_offset:
             return None  # already handled before a resynchronisation
@@ -507,19 +448,6 @@ class _Reader:
             return None
         self.stats.docs_out += 1
         return held.page
-
-
-def _stream_record_start(head: bytes, index: int) -> bool:
-    """True when a record (gzipped or not) starts at ``head[index:]``."""
-    piece = head[index:]
-    if piece.startswith(_GZIP_MAGIC):
-        try:
-            piece = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(piece, 64)
-        except zlib.error:
-            return False
-    if piece.startswith(b"WARC/"):
-        return b"\nwarc-type:" in piece[:2048].lower() or len(piece) < 2048
-    return piece.startswith(_RECORD_HEADS)
 
 
 def _seekable(fh: IO[bytes]) -> bool:
