@@ -177,6 +177,8 @@ def test_a_bad_input_can_be_made_an_error(tmp_path):
                         on_bad_input=strict))
     with pytest.raises(TypeError, match="needs a path or a binary file object"):
         read(12)
+    with pytest.raises(TypeError, match="opened in text mode"):  # a caller's bug, not input
+        read(io.StringIO("WARC/1.0"))
 
 
 @pytest.mark.parametrize("junk", [b"\r\n", codecs.BOM_UTF8, b"<html>junk</html>\x00" * 50],
