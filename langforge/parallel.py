@@ -47,7 +47,8 @@ PAGES_PER_WORKER = 2000
 WALL_BACKSTOP_FACTOR = 10.0
 #: Extra seconds the parent waits beyond the per-page timers before it steps in.
 HARD_TIMEOUT_GRACE_S = 30.0
-#: A process started for one page that has not begun it by then is given up on.
+#: Workers that have not begun a page this long after they were asked to (a pool
+#: that cannot start) are given up on; generous, as start-up slows under load.
 START_TIMEOUT_S = 600.0
 #: How often the parent checks that no worker died while it waits.
 POLL_S = 1.0
@@ -200,11 +201,13 @@ class _Workers:
     def release(self, slot: int) -> None:
         self._free.append(slot)
 
-    def overdue(self, slot: int, config: ExtractConfig) -> bool:
-        """True when the batch's current page has run past its limits plus grace."""
-        started = self.page_started[slot]
-        return bool(started) and (time.monotonic() - started
-                                  > wall_limit_s(config) + HARD_TIMEOUT_GRACE_S)
+    def overdue(self, slot: int, config: ExtractConfig, waiting_since: float) -> bool:
+        """True when the batch's current page has run past its limits plus grace,
+        or (the oldest batch, first in the queue) it never began at all."""
+        started, now = self.page_started[slot], time.monotonic()
+        if not started:
+            return now - waiting_since > START_TIMEOUT_S
+        return now - started > wall_limit_s(config) + HARD_TIMEOUT_GRACE_S
 
     def crashed(self) -> bool:
         """True when a worker died of something other than its planned retirement.
@@ -292,11 +295,12 @@ def _finish_oldest(in_flight: deque, pool: _Workers, config: ExtractConfig,
     # longer than they allow (counted from when it began) hangs where they cannot
     # reach (C code)
     outcomes = None
+    waiting_since = time.monotonic()
     while outcomes is None:
         try:
             outcomes = pending.get(timeout=POLL_S)
         except multiprocessing.TimeoutError:
-            if pool.crashed() or pool.overdue(slot, config):
+            if pool.crashed() or pool.overdue(slot, config, waiting_since):
                 break
     pool.release(slot)
     if outcomes is None:
