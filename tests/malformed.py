@@ -488,6 +488,10 @@ def file_level_cases(members: list[bytes], responses: list[int]) -> list[Case]:
     cases.append(Case("zero_byte_file", base, set(), {"input_empty"}, before=[b""]))
     cases.append(Case("not_a_warc_file", base, set(), {"input_not_warc"},
                       before=[gzip.compress(b"<html><body>not a WARC</body></html>\n" * 50)]))
+    requests_only = b"".join(_raw_record(
+        f"http://req.example/{i}", b"GET / HTTP/1.1\r\nHost: req.example\r\n\r\n",
+        "application/http; msgtype=request", rec_type="request") for i in range(3))
+    cases.append(Case("request_records_only", base, set(), set(), before=[requests_only]))
     metadata_only = b"".join(m for m in members if b"WARC-Type: metadata" in _plain(m)[:2000])
     cases.append(Case("metadata_records_only", base, set(), set(),
                       before=[metadata_only or warc_bytes([cld2_metadata("http://x.example/")])]))

@@ -47,7 +47,7 @@ KINDS = [
     # bytes that belong to no record, and files that are no WARC
     "crlf_before_first_member", "bom_before_first_member", "junk_before_first_member",
     "nul_padding_between_members", "garbage_between_members", "crlf_between_members",
-    "uncompressed_with_junk", "zero_byte_file", "not_a_warc_file", "metadata_records_only",
+    "uncompressed_with_junk", "zero_byte_file", "not_a_warc_file", "request_records_only", "metadata_records_only",
 ]
 
 
