@@ -110,6 +110,11 @@ def write_docs(docs: Iterable[Document], path: str | os.PathLike) -> int:
         return _write_rows((doc.to_record() for doc in docs), tmp, DOC_SCHEMA)
 
 
+def count_docs(path: str | os.PathLike) -> int:
+    """How many documents a file written by ``write_docs`` holds (from its metadata)."""
+    return pq.ParquetFile(path).metadata.num_rows
+
+
 def read_docs(path: str | os.PathLike) -> Iterator[Document]:
     """Stream the documents of a Parquet file written by ``write_docs``."""
     parquet = pq.ParquetFile(path)

@@ -218,7 +218,7 @@ class FetchRecords(ShardTask):
 
     def run(self):
         records = read_selection(self.selection, *self.rows)
-        with stage_output(Path(self.output().path).parent) as out:
+        with stage_output(Path(self.output().path).parent, task=self) as out:
             stats = out.stats("fetch")
             rejected: list = []  # replayed into the shard's rejects only on success
             attempt = StageStats("fetch", on_reject=rejected.append)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -108,41 +109,89 @@ class StageOutput:
 
     ``stats(name)`` gives a ``StageStats`` whose rejections go to this directory's
     ``rejected.parquet``; on leaving ``stage_output`` the stats are written, the
-    ``_SUCCESS`` marker is set and the directory is renamed into place.
+    ``_SUCCESS`` marker is set and the directory is renamed into place. With a
+    ``task``, progress also reaches the scheduler: a status message (documents so
+    far, rate, drops) and, when the input's size is known, a percentage.
     """
 
-    def __init__(self, tmp: Path, label: str = ""):
+    #: Seconds between two status messages sent to the scheduler.
+    STATUS_EVERY_S = 2.0
+
+    def __init__(self, tmp: Path, label: str = "", task: luigi.Task | None = None):
         self.dir = tmp
         self.label = label
+        self.task = task
         self.rejects = RejectWriter(tmp / REJECTED)  # streamed: bounded memory
         self._stats: list[StageStats] = []
         self._progress: list[Progress] = []
+        self._start = self._last_status = time.monotonic()
 
     @property
     def docs_path(self) -> Path:
         return self.dir / DOCS_NAME
 
-    def stats(self, stage: str) -> StageStats:
+    def stats(self, stage: str, total: int | None = None) -> StageStats:
         """Stats of one stage of this run; its inputs are shown as progress (a bar
-        on a terminal, a log line every 30 s otherwise)."""
+        on a terminal, a log line every 30 s otherwise, the scheduler's status)."""
         desc = stage if self.label in ("", stage) else f"{stage} {self.label}"
-        progress = Progress(desc, unit="docs")
+        progress = Progress(desc, total=total, unit="docs")
         self._progress.append(progress)
-        stats = StageStats(stage=stage, on_reject=self.rejects, on_progress=progress.update_to)
+        stats = StageStats(stage=stage, on_reject=self.rejects)
+
+        def on_progress(done: int) -> None:
+            progress.update_to(done)
+            self._status(stats, total)
+
+        stats.on_progress = on_progress
         self._stats.append(stats)
         return stats
+
+    def _status(self, stats: StageStats, total: int | None, force: bool = False) -> None:
+        now = time.monotonic()
+        if self.task is None or not (force or now - self._last_status >= self.STATUS_EVERY_S):
+            return
+        self._last_status = now
+        self._tell("set_status_message", status_line(self._stats, now - self._start))
+        if total:
+            self._tell("set_progress_percentage", min(100, round(100 * stats.docs_in / total)))
+
+    def _tell(self, method: str, value) -> None:
+        """Send to the scheduler; Luigi sets these callbacks only while a worker runs
+        the task (None otherwise)."""
+        callback = getattr(self.task, method, None)
+        if callable(callback):
+            callback(value)
 
     def close_progress(self) -> None:
         for progress in self._progress:
             progress.close()
+        if self.task is not None and self._stats:
+            self._tell("set_status_message",
+                       "done: " + status_line(self._stats, time.monotonic() - self._start))
+            self._tell("set_progress_percentage", 100)
+
+
+def status_line(stats: list[StageStats], seconds: float) -> str:
+    """``extract 120 in, 95 kept, 25 dropped (text_too_short 20, ...), 40/s`` for
+    each stage of a task, short enough for the scheduler's task list."""
+    parts = []
+    for s in stats:
+        dropped = sum(s.dropped.values())
+        top = ", ".join(f"{r} {n}" for r, n in s.dropped.most_common(2)) if dropped else ""
+        rate = s.docs_in / seconds if seconds > 0 else 0.0
+        parts.append(f"{s.stage} {s.docs_in:,} in, {s.docs_out:,} kept, {dropped:,} dropped"
+                     + (f" ({top})" if top else "") + f", {rate:,.0f}/s")
+    return "; ".join(parts)[:500]
 
 
 @contextmanager
-def stage_output(directory: Path) -> Iterator[StageOutput]:
+def stage_output(directory: Path, task: luigi.Task | None = None) -> Iterator[StageOutput]:
     """Build a stage's output directory atomically (see ``StageOutput``)."""
     with atomic_path(directory) as tmp:
         tmp.mkdir(parents=True)
-        out = StageOutput(tmp, label=directory.name)
+        name = directory.name.split(".")[0]  # shard-00003.<fingerprint> -> shard-00003
+        out = StageOutput(tmp, label=name if name.startswith(("shard-", "chunk-")) else "",
+                          task=task)
         try:
             yield out
         finally:

@@ -11,7 +11,7 @@ from langforge.dedup import deduplicate
 from langforge.filters import quality_filter
 from langforge.langid import identify
 from langforge.sources.warc import iter_pages
-from langforge.storage import DOCS_NAME, read_docs, write_docs
+from langforge.storage import DOCS_NAME, count_docs, read_docs, write_docs
 from langforge.acquisition import shard_inputs
 from langforge.build import Layout, is_remote
 from pipelines.acquire import source_tasks
@@ -49,7 +49,7 @@ class ExtractShard(ShardTask):
 
         config = self.config
         lid = LidModel.from_config(config.lid) if config.prefilter.enabled else None
-        with stage_output(Path(self.output().path).parent) as out:
+        with stage_output(Path(self.output().path).parent, task=self) as out:
             read, prefilter = out.stats("read"), out.stats("prefilter")
             extract = out.stats("extract")
             pages = (page for path in self.warc_inputs()
@@ -68,8 +68,8 @@ class IdentifyShard(ShardTask):
     def run(self):
         config = self.config
         source = Path(self.input().path).parent / DOCS_NAME
-        with stage_output(Path(self.output().path).parent) as out:
-            stats = out.stats("identify")
+        with stage_output(Path(self.output().path).parent, task=self) as out:
+            stats = out.stats("identify", total=count_docs(source))
             write_docs(identify(read_docs(source), config.lang, config.lid, stats), out.docs_path)
 
 
@@ -83,8 +83,8 @@ class FilterShard(ShardTask):
     def run(self):
         config = self.config
         source = Path(self.input().path).parent / DOCS_NAME
-        with stage_output(Path(self.output().path).parent) as out:
-            stats = out.stats("quality")
+        with stage_output(Path(self.output().path).parent, task=self) as out:
+            stats = out.stats("quality", total=count_docs(source))
             write_docs(quality_filter(read_docs(source), config, stats), out.docs_path)
 
 
@@ -105,6 +105,6 @@ class Deduplicate(LanguageTask):
             for source in sources:
                 yield from read_docs(source)
 
-        with stage_output(Path(self.output().path).parent) as out:
-            stats = out.stats("dedup")
+        with stage_output(Path(self.output().path).parent, task=self) as out:
+            stats = out.stats("dedup", total=sum(count_docs(p) for p in sources))
             write_docs(deduplicate(all_docs, self.config, stats, out.dir), out.docs_path)

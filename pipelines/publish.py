@@ -12,7 +12,7 @@ from luigi.util import requires
 
 from langforge.corpus import training_texts
 from langforge.dataset import write_data
-from langforge.storage import DOCS_NAME, REJECT_SCHEMA, read_docs, write_json
+from langforge.storage import DOCS_NAME, REJECT_SCHEMA, count_docs, read_docs, write_json
 from langforge.summary import empty_corpus_reason
 from langforge.vocab import build_tokenizer, corpus_token_counts
 from pipelines.base import REJECTED, LanguageTask, load_stats, stage_output
@@ -39,9 +39,10 @@ class BuildDataset(LanguageTask):
     def run(self):
         layout = self.layout
         native_dir, synthetic_dir = layout.dedup, layout.translate
-        with stage_output(layout.dataset_work) as out:
+        with stage_output(layout.dataset_work, task=self) as out:
             _write_rejected(layout.stage_dirs(final=False), out.dir / REJECTED_DIR)
-            dataset_stats = out.stats("dataset")
+            dataset_stats = out.stats("dataset", total=count_docs(native_dir / DOCS_NAME)
+                                      + count_docs(synthetic_dir / DOCS_NAME))
             info = write_data(read_docs(native_dir / DOCS_NAME),
                               read_docs(synthetic_dir / DOCS_NAME), out.dir, self.config,
                               stats=dataset_stats)
@@ -79,7 +80,7 @@ class TrainTokenizer(LanguageTask):
         train, heldout = training_texts(
             read_docs(native), read_docs(layout.translate / DOCS_NAME),
             config.vocab.heldout_frac, config.vocab.synthetic_share)
-        with stage_output(layout.tokenizer_work) as out:
+        with stage_output(layout.tokenizer_work, task=self) as out:
             stats = out.stats("vocab")
             if not train:
                 upstream = [s for d in layout.stage_dirs(final=False) for s in load_stats(d)]

@@ -41,7 +41,7 @@ class TranslateChunk(SeedTask):
         chunk_docs = config.translate.chunk_docs
         start = self.chunk * chunk_docs
         docs = islice(self.seed_docs(), start, start + chunk_docs)
-        with stage_output(Path(self.output().path).parent) as out:
+        with stage_output(Path(self.output().path).parent, task=self) as out:
             stats = out.stats("translate")
             plan = translation_plan(config.translate, config.lang)
             write_docs(translate_documents(docs, config.lang, config.translate, stats, plan=plan),
@@ -70,7 +70,7 @@ class TranslateSeed(SeedTask):
     def run(self):
         plan = self._plan()
         chunk_docs = [Path(t.path).parent / DOCS_NAME for t in luigi.task.flatten(self.input())]
-        with stage_output(Path(self.output().path).parent) as out:
+        with stage_output(Path(self.output().path).parent, task=self) as out:
             if plan.skipped:  # chunk tasks record their own counts otherwise
                 out.stats("translate").skip(plan.reason, plan.hint)
             write_docs((doc for path in chunk_docs for doc in read_docs(path)), out.docs_path)

@@ -222,3 +222,40 @@ def test_a_dead_central_workers_task_is_taken_over(warcs, reference, tmp_path):
         os.killpg(scheduler.pid, signal.SIGTERM)
         scheduler.communicate(timeout=30)
     assert dataset_digest(tmp_path / "build") == ref_digest
+
+
+def test_the_scheduler_shows_short_parameters_and_live_progress(tmp_path):
+    """What luigid's task list shows of a running build: a build id and a shard number
+    (not the WARC list), and a status message with counts while a task runs."""
+    port = _free_port()
+    scheduler = cli("scheduler", "--build-dir", str(tmp_path), "--port", str(port),
+                    start_new_session=True)
+    seen: dict[str, dict] = {}
+    try:
+        _wait_for_scheduler(port)
+        worker = cli("language", "sw", "--build-dir", str(tmp_path / "build"),
+                     "--scheduler", "central", "--port", str(port))
+        while worker.poll() is None:
+            url = f"http://127.0.0.1:{port}/api/task_list?data=%7B%22status%22%3A%22RUNNING%22%7D"
+            try:
+                tasks = json.loads(urllib.request.urlopen(url, timeout=2).read())["response"]
+            except OSError:
+                tasks = {}
+            for task_id, task in tasks.items():
+                if task.get("status_message"):
+                    seen[task_id] = task
+            time.sleep(0.2)
+        out, _ = worker.communicate(timeout=600)
+        assert worker.returncode == 0, out[-3000:]
+    finally:
+        os.killpg(scheduler.pid, signal.SIGTERM)
+        scheduler.communicate(timeout=30)
+    assert seen, "no running task reported a status message"
+    for task in seen.values():
+        assert set(task["params"]) <= {"language", "build_dir", "build_id", "shard", "chunk",
+                                       "max_gap_bytes"}, task["params"]
+        assert " in, " in task["status_message"] and len(task["status_message"]) <= 500
+    assert any(t["name"] == "langforge.ExtractShard" for t in seen.values()), sorted(
+        t["name"] for t in seen.values())
+    log_lines = [line for line in out.splitlines() if "langforge.pipeline: " in line]
+    assert max(len(line) for line in log_lines) < 300
