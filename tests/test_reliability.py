@@ -131,6 +131,17 @@ def test_two_local_builds_on_one_build_dir_wait_instead_of_racing(warcs, referen
     assert dataset_digest(tmp_path) == ref_digest
 
 
+def _wait_for_scheduler(port: int) -> None:
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/task_list?data=%7B%7D",
+                                   timeout=1)
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail("luigid did not answer within 20 s")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -148,15 +159,7 @@ def test_three_workers_on_one_scheduler_run_each_task_once(warcs, reference, tmp
                                "--logdir", str(state)], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/task_list?data=%7B%7D",
-                                       timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("luigid did not answer within 10 s")
+        _wait_for_scheduler(port)
         # the scheduler listens on loopback only
         listening = subprocess.run(["ss", "-ltn"], capture_output=True, text=True).stdout \
             if Path("/usr/bin/ss").exists() or Path("/bin/ss").exists() else ""
@@ -179,17 +182,6 @@ def test_three_workers_on_one_scheduler_run_each_task_once(warcs, reference, tmp
     assert sum(1 for out in outputs if "langforge.pipeline: start " in out) >= 2, \
         "the work was not shared between workers"
     assert dataset_digest(build_dir) == ref_digest
-
-
-def _wait_for_scheduler(port: int) -> None:
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/task_list?data=%7B%7D",
-                                   timeout=1)
-            return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail("luigid did not answer within 20 s")
 
 
 def test_a_dead_central_workers_task_is_taken_over(warcs, reference, tmp_path):

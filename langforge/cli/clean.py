@@ -10,6 +10,8 @@ from langforge.cli import EXIT_OK, HelpFormatter
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
+    from filelock import FileLock, Timeout
+
     from langforge.build import remove_paths, stale_outputs
     from langforge.languages import get_language
     from langforge.storage import read_json
@@ -29,11 +31,20 @@ def cmd_clean(args: argparse.Namespace) -> int:
         build = read_json(summary_path).get("build") or {}
         keep = dict(build.get("stages") or {})
         keep["build_ids"] = [build.get("id")]
-        stale = stale_outputs(lang_dir, keep)
-        for path in stale:
-            print(f"{'would remove' if args.dry_run else 'removing'} {path}")
-        if not args.dry_run:
-            remove_paths(stale)
+        lock = FileLock(str(lang_dir / ".build.lock"))
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            print(f"{lang_dir}: a build is running there; nothing removed", file=sys.stderr)
+            continue
+        try:
+            stale = stale_outputs(lang_dir, keep)
+            for path in stale:
+                print(f"{'would remove' if args.dry_run else 'removing'} {path}")
+            if not args.dry_run:
+                remove_paths(stale)
+        finally:
+            lock.release()
         total += len(stale)
     print(f"{total} stale output(s) {'found' if args.dry_run else 'removed'}")
     return EXIT_OK
@@ -47,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "that the last finished build (its summary.json) does not use: outputs of other "
         "inputs, thresholds or code versions, and temporaries (.tmp-*) of killed runs. "
         "Outputs of earlier configurations are never read by a build, so this only frees "
-        "disk. Do not run it while a build of the language is running.")
+        "disk. A language whose build is running (locally) is left alone.")
     p.add_argument("language", nargs="?", help="language code (default: every language in "
                    "the build dir)")
     p.add_argument("--build-dir", default="build", help="root of all outputs")
