@@ -212,3 +212,22 @@ def _log_start(task: LanguageTask) -> None:
 @LanguageTask.event_handler(luigi.Event.PROCESSING_TIME)
 def _log_done(task: LanguageTask, seconds: float) -> None:
     log.info("done  %s in %.1f s", task, seconds)
+
+
+#: One line per failed task of this process's run (the CLI repeats them at the end).
+FAILURES: list[str] = []
+
+
+@luigi.Task.event_handler(luigi.Event.FAILURE)
+def _log_failure(task: luigi.Task, exception: BaseException) -> None:
+    line = f"{task.get_task_family()} failed: {type(exception).__name__}: {exception}"
+    FAILURES.append(line)
+    log.error("%s", line)
+
+
+@luigi.Task.event_handler(luigi.Event.PROCESS_FAILURE)
+def _log_process_failure(task: luigi.Task, error_msg: str) -> None:
+    # A task process that died (killed, out of memory) under --workers N > 1.
+    line = f"{task.get_task_family()} failed: {error_msg.strip().splitlines()[-1][:300]}"
+    FAILURES.append(line)
+    log.error("%s", line)

@@ -259,3 +259,15 @@ def test_a_language_without_sample_text_ends_empty_not_crashed(tmp_path, capsys)
     assert (tmp_path / "npi_Deva" / "report.html").is_file()
     err = capsys.readouterr().err
     assert "Traceback" not in err and "no documents after" in err
+
+
+def test_a_failed_task_is_named_with_its_cause(built, tmp_path, capsys):
+    from langforge.cli import main
+
+    build = _copy_build(built, tmp_path)
+    config = tmp_path / "bad-plugin.toml"
+    config.write_text('plugin = "no_such_langforge_plugin"\n[quality]\nword_splitter = "plugin"\n')
+    assert main(["language", "sw", "--build-dir", build, "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    assert "did not complete:" in err
+    assert "FilterShard failed: ConfigError" in err and "no_such_langforge_plugin" in err

@@ -51,7 +51,11 @@ def cmd_language(args: argparse.Namespace) -> int:
             print(f"langforge: {task.language}: {summary['outcome']} (summary and report "
                   "written)", file=sys.stderr)
     if not ok:
-        print(f"langforge: the {task.language} build did not complete; see the log above",
+        from pipelines.base import FAILURES
+
+        causes = "".join(f"\n  {line}" for line in dict.fromkeys(FAILURES)) or \
+            " (no task failed here: see the scheduler's log)"
+        print(f"langforge: the {task.language} build did not complete:{causes}",
               file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
