@@ -135,7 +135,9 @@ class ExtractConfig(_Section):
     workers: int | None = Field(None, ge=1, le=1024, description="extraction processes per "
                                 "shard; None = all cores (LANGFORGE_EXTRACT_WORKERS overrides)")
     record_timeout_s: float = Field(30.0, gt=0, le=3600, description="a page whose extraction "
-                                    "takes longer is dropped as extraction_timeout")
+                                    "takes more CPU seconds of its own work is dropped as "
+                                    "extraction_timeout (wall-clock backstop: 10x, from the "
+                                    "page's start), so a busy machine drops nothing")
     batch_pages: int = Field(16, ge=1, le=10_000, description="pages sent to a worker at once")
 
 
@@ -320,6 +322,65 @@ class DatasetConfig(_Section):
         return self
 
 
+class ReferenceText(_Section):
+    """A file of trusted text in the language: positives of the quality model."""
+
+    path: str = Field(..., min_length=1, description="plain text (one sentence or paragraph "
+                      "a line, joined into documents), JSONL/Parquet (a 'text' field per "
+                      "document) or TSV; a relative path is read from the current directory")
+    license: str = Field(..., min_length=1, description="the text's licence (shown in the "
+                         "dataset card), e.g. CC-BY-4.0")
+    name: str = Field("", description="what the card calls it; empty = the file name")
+
+
+class QualityModelConfig(_Section):
+    """Model-based quality selection (langforge.quality_model): a fastText classifier of
+    trusted text (the translated seed and ``reference`` files) against a seeded sample of
+    the language's web documents that passed language ID."""
+
+    enabled: bool = Field(True, description="train and score when there are positives; the "
+                          "stage is skipped, with the reason, when there are none")
+    reference: list[ReferenceText] = Field(default_factory=list, description="trusted text "
+                                           "in the language (positives)")
+    use_synthetic: bool = Field(True, description="the translated seed (synthetic split), when "
+                                "present, is also a positive")
+    reference_min_doc_chars: int = Field(500, ge=1, le=100_000, description="lines of a plain "
+                                         "text or TSV reference are joined into documents of "
+                                         "at least this many characters")
+    max_positives: int = Field(20_000, ge=1, description="seeded sample of the positives")
+    max_negatives: int = Field(20_000, ge=1, description="seeded sample of the web documents "
+                               "that passed language ID")
+    max_class_ratio: float = Field(10.0, ge=1, le=1000, description="the larger class is "
+                                   "sampled down to at most this many times the smaller")
+    min_class_docs: int = Field(20, ge=2, description="fewer positives or negatives than this: "
+                                "the stage is skipped")
+    seed: int = Field(0, ge=0, description="sampling, cross-fitting folds and fastText seed "
+                      "(two models, each trained on one half and scoring the other: every "
+                      "score of a training document and the ROC AUC are held out)")
+    max_doc_words: int = Field(1000, ge=10, description="tokens of a document the model reads")
+    epochs: int = Field(5, ge=1, le=1000)
+    learning_rate: float = Field(0.1, gt=0, le=5)
+    dim: int = Field(32, ge=2, le=300, description="fastText vector size")
+    word_ngrams: int = Field(2, ge=1, le=5)
+    bucket: int = Field(100_000, ge=1000, le=10_000_000, description="hash buckets for word "
+                        "n-grams (model size: bucket x dim x 4 bytes)")
+    min_model_score: float | None = Field(None, gt=0, lt=1, description="keep native documents "
+                                          "scoring at least this (others rejected as "
+                                          "quality_model_below_threshold); off by default")
+    top_fraction: float | None = Field(None, gt=0, le=1, description="keep this share of the "
+                                       "native documents, best scores first (others rejected "
+                                       "as quality_model_below_threshold); off by default")
+    rehydrate: bool = Field(False, description="export: repeat each native document by its "
+                            "duplicate cluster size with FineWeb-2's weights")
+
+    @model_validator(mode="after")
+    def _one_selection(self) -> "QualityModelConfig":
+        if self.min_model_score is not None and self.top_fraction is not None:
+            raise ValueError("set min_model_score or top_fraction, not both (switch one off "
+                             "with off = [\"min_model_score\"])")
+        return self
+
+
 class LanguageConfig(_Section):
     """The merged, validated configuration of one language."""
 
@@ -335,6 +396,7 @@ class LanguageConfig(_Section):
     translate: TranslateConfig = Field(default_factory=TranslateConfig)
     vocab: VocabConfig = Field(default_factory=VocabConfig)
     dataset: DatasetConfig = Field(default_factory=DatasetConfig)
+    quality_model: QualityModelConfig = Field(default_factory=QualityModelConfig)
 
     @property
     def lang(self) -> Language:

@@ -35,7 +35,7 @@ import pyarrow.parquet as pq
 import yaml
 
 from langforge.config import LanguageConfig
-from langforge.document import Document, StageStats
+from langforge.document import Document, StageStats, stable_id
 from langforge.errors import FetchError, InputError
 from langforge.languages import Language
 from langforge.storage import atomic_path, is_complete, link_or_copy
@@ -227,6 +227,28 @@ def _file_sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def unique_ids(docs: Iterable[Document], stats: StageStats | None = None) -> Iterator[Document]:
+    """The documents with unique ids: a later document whose id was already seen (two
+    shards holding one WARC-Record-ID; the reader already separates those within a
+    shard) gets an id derived from its id and source, counted in
+    ``stats.extra["duplicate_ids_renamed"]``. Deterministic for a given order."""
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.id in seen:
+            salt = 0
+            new_id = stable_id(doc.id, doc.source or "")
+            while new_id in seen:
+                salt += 1
+                new_id = stable_id(doc.id, doc.source or "", str(salt))
+            doc.metadata["original_id"] = doc.id
+            doc.id = new_id
+            if stats is not None:
+                stats.extra["duplicate_ids_renamed"] = \
+                    stats.extra.get("duplicate_ids_renamed", 0) + 1
+        seen.add(doc.id)
+        yield doc
 
 
 def _counted(docs: Iterable[Document], stats: StageStats | None) -> Iterator[Document]:

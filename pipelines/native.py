@@ -52,8 +52,10 @@ class ExtractShard(ShardTask):
         with stage_output(Path(self.output().path).parent, task=self) as out:
             read, prefilter = out.stats("read"), out.stats("prefilter")
             extract = out.stats("extract")
+            seen_ids: set[str] = set()  # page ids unique across the shard's files
             pages = (page for path in self.warc_inputs()
-                     for page in iter_pages(path, read, crawl=self.crawl or None))
+                     for page in iter_pages(path, read, crawl=self.crawl or None,
+                                            seen_ids=seen_ids))
             pages = prefilter_pages(pages, config.lang, config.prefilter, prefilter, model=lid)
             write_docs(extract_parallel(pages, config.extract, extract), out.docs_path)
 

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 from luigi.util import requires
 
 from langforge.corpus import training_texts
-from langforge.dataset import write_data
+from langforge.dataset import unique_ids, write_data
 from langforge.storage import DOCS_NAME, REJECT_SCHEMA, count_docs, read_docs, write_json
 from langforge.summary import empty_corpus_reason
 from langforge.vocab import build_tokenizer, corpus_token_counts
@@ -43,7 +43,7 @@ class BuildDataset(LanguageTask):
             _write_rejected(layout.stage_dirs(final=False), out.dir / REJECTED_DIR)
             dataset_stats = out.stats("dataset", total=count_docs(native_dir / DOCS_NAME)
                                       + count_docs(synthetic_dir / DOCS_NAME))
-            info = write_data(read_docs(native_dir / DOCS_NAME),
+            info = write_data(unique_ids(read_docs(native_dir / DOCS_NAME), dataset_stats),
                               read_docs(synthetic_dir / DOCS_NAME), out.dir, self.config,
                               stats=dataset_stats)
             dataset_stats.extra.update(info["splits"])

@@ -333,3 +333,19 @@ def test_licence_other_needs_name_and_link(swahili_config):
 
     header = _card_header(header_config, {"splits": {"native": 0, "synthetic": 0}, "files": []})
     assert header["license_name"] == "my terms" and header["license_link"] == "LICENSE.md"
+
+
+def test_ids_are_unique_in_the_dataset():
+    """Two shards can hold one WARC-Record-ID: the later document gets a derived id."""
+    from langforge.dataset import unique_ids
+    from langforge.document import StageStats
+
+    a, b, c = native_doc(0), native_doc(0), native_doc(1)
+    b.source = "other.warc.gz@99"
+    stats = StageStats("dataset")
+    out = list(unique_ids([a, b, c], stats))
+    assert len({d.id for d in out}) == 3 and out[0].id == native_doc(0).id
+    assert out[1].metadata["original_id"] == native_doc(0).id
+    assert stats.extra["duplicate_ids_renamed"] == 1
+    again = list(unique_ids([native_doc(0), b, native_doc(1)]))
+    assert [d.id for d in again] == [d.id for d in out]  # deterministic
