@@ -15,6 +15,7 @@ counts the LID keeps.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -31,6 +32,8 @@ from langforge.sources.cc_listing import (
     resolve_url)
 from langforge.sources.http import HttpClient
 from langforge.storage import atomic_path
+
+log = logging.getLogger(__name__)
 
 #: The columnar index's columns this module reads (Common Crawl's names).
 INDEX_COLUMNS = ("url", "url_host_tld", "url_host_registered_domain", "content_languages",
@@ -159,7 +162,12 @@ def query_index(sources: str | os.PathLike | Sequence[str | os.PathLike],
             raise ConfigError(f"index table lacks column {column!r}, needed to {why}")
 
     selectors = []
-    if query.language is not None:
+    if query.language is not None and "content_languages" not in columns and not query.tlds:
+        # A table of the user's own records (warc_filename, offset, length): every row
+        # is wanted; our LID decides the language after the fetch.
+        log.warning("index table %s has no content_languages column: taking every row "
+                    "(language ID decides after the fetch)", sources[0])
+    elif query.language is not None:
         need("content_languages", f"select {query.language.code} by CLD2")
         if query.primary_language_only:
             selectors.append("split_part(content_languages, ',', 1) = ?")
