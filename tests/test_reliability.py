@@ -251,3 +251,25 @@ def test_the_scheduler_shows_short_parameters_and_live_progress(tmp_path):
         t["name"] for t in seen.values())
     log_lines = [line for line in out.splitlines() if "langforge.pipeline: " in line]
     assert max(len(line) for line in log_lines) < 300
+
+
+def test_bad_files_beside_good_ones_cost_nothing(warcs, reference, tmp_path):
+    """A 0-byte WARC, a file that is no WARC and a WARC with junk before its first
+    record, among the good files of one build: every good page still reaches the
+    dataset, each bad input is counted under a named reason, exit 0, no traceback."""
+    _, ref_summary = reference
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.warc.gz").write_bytes(b"")
+    (bad / "notes.warc.gz").write_text("these are my notes, not a crawl\n" * 20)
+    junk_first = bad / "junk-first.warc.gz"
+    junk_first.write_bytes(b"\r\n\xef\xbb\xbf" + warcs[0].read_bytes())
+    build_dir = tmp_path / "build"
+    out = build(build_dir, [*warcs[1:], junk_first, bad / "empty.warc.gz", bad / "notes.warc.gz"])
+    assert "Traceback" not in out
+    summary = json.loads((build_dir / "swh_Latn" / "summary.json").read_text())
+    assert summary["final"]["native_documents"] == ref_summary["final"]["native_documents"]
+    read = summary["stages"]["read"]
+    assert read["dropped"].get("input_empty") == 1 and read["dropped"].get("input_not_warc") == 1
+    assert read["dropped"].get("warc_skipped_bytes") == 1
+    assert read["docs_out"] == ref_summary["stages"]["read"]["docs_out"]
