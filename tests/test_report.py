@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -70,7 +71,11 @@ def summary(swahili_config) -> dict:
                       "addon_vocab_size_used": 1000,
                       "heldout": {"lines": 40, "words": 900, "tokens_per_word_base": 2.71,
                                   "tokens_per_word_merged": 2.05, "token_reduction_frac": 0.243},
-                      "reference": {"lines": 50, "changed_lines_frac": 0.0},
+                      "reference": {"lines": 50, "changed_lines": 0, "changed_lines_frac": 0.0},
+                      "english_heldback": {"lines": 20, "changed_lines": 1,
+                                           "changed_lines_frac": 0.05},
+                      "hf_agreement": {"lines": 90, "agreeing_lines": 90, "agreement_frac": 1.0},
+                      "unreachable_pieces": 0,
                       "sizes": [{"method": "bpe", "addon_vocab_size_used": 1000,
                                  "tokens_per_word_merged": 2.05},
                                 {"method": "bpe", "addon_vocab_size_used": 500,
@@ -141,7 +146,7 @@ def test_every_image_is_a_valid_png(report, build_dir):
 def test_hostile_text_is_escaped(report):
     page, md = report
     assert "<script" not in page and "<img src=x" not in page
-    assert "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt;" in page
     outside_fences = re.sub(r"(`{3,})text\n.*?\n\1", "", md, flags=re.S)
     assert "<script" not in outside_fences and "<img" not in outside_fences
 
@@ -166,12 +171,58 @@ def test_domain_skew_and_examples(report):
     assert "signal=word_count" in page
 
 
-def test_tokenizer_table_rendered_generically(report):
+def test_tokenizer_section_is_a_short_table_with_the_rest_folded(report):
     page = report[0]
-    assert "<td>heldout.tokens_per_word_merged</td><td class=\"num\">2.05</td>" in page
-    assert "<td>base</td><td>mistral-7b-v0.1</td>" in page
-    assert "<caption>sizes</caption>" in page
-    assert "<th>method</th><th>addon_<wbr>vocab_<wbr>size_<wbr>used</th>" in page
+    section = page[page.index('<section id="tokenizer">'):]
+    section = section[:section.index("</section>")]
+    main, folded = section.split('<details class="more">')
+    rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td></tr>", main)
+    assert rows == [
+        ("tokens per word, held-back Swahili text (base → expanded)", "2.71 → 2.05"),
+        ("fewer tokens on held-back text", "24.3% (40 lines, 900 words)"),
+        ("new pieces", "812 to mistral-7b-v0.1"),
+        ("English lines changed, unseen English", "1 of 20 lines (5.00%)"),
+        ("English lines changed, protected reference", "0 of 50 lines (0.00%)"),
+        ("sentencepiece and Hugging Face agree", "90 of 90 lines (100.0%)"),
+        ("unreachable new pieces", "0")]
+    assert main.count("<img ") == 1  # the size curve, beside the table
+    assert "heldout.tokens_per_word_merged" not in main
+    # the full figures: every scalar, and each row table turned on its side
+    assert "<td>heldout.tokens_per_word_merged</td><td class=\"num\">2.05</td>" in folded
+    assert "<th>sizes</th><th>1,000 used</th><th>500 used</th>" in folded
+    assert "<tr><td>method</td><td>bpe</td><td>bpe</td></tr>" in folded
+
+
+def test_first_screen_says_kept_dropped_and_tokenizer_gain(report):
+    page, md = report
+    facts = re.findall(r'<div class="fact"><h3>([^<]*)</h3><p class="figure">([^<]*)</p>'
+                       r"<p>([^<]*)</p></div>", page)
+    assert [(title, figure) for title, figure, _ in facts] == [
+        ("Documents kept", "12"), ("Dropped", "18"), ("Tokenizer", "24.3% fewer tokens")]
+    assert facts[0][2].startswith("of 30 web records read (40.0%)")
+    assert facts[1][2].startswith("6 at identify (not the language); 4 at read (unreadable or "
+                                  "not HTML); 4 at extract (no main text); 3 at quality")
+    assert "2.71 → 2.05 tokens per word" in facts[2][2]
+    assert "1 of 20 unseen English lines changed" in facts[2][2]
+    assert "- **Documents kept: 12.** of 30 web records read" in md
+    assert page.index('class="facts"') < page.index('<section id="funnel">')
+
+
+def test_every_section_opens_with_a_lead_sentence(report):
+    page, md = report
+    for section in SECTION_IDS:
+        start = page.index(f'<section id="{section}">')
+        assert re.match(r'<section id="[^"]+"><h2>[^<]+</h2>\n<p class="lead">[A-Z][^<]+\.</p>',
+                        page[start:]), section
+    assert md.count("\n*") >= len(SECTION_IDS)
+
+
+def test_quality_table_counts_the_documents_each_signal_dropped(report):
+    page = report[0]
+    counts = dict(re.findall(r"<tr><td>([a-z_0-9]+)</td><td>[^<]*</td>(?:<td[^>]*>[^<]*</td>){2}"
+                             r'<td class="num">([0-9,]+)</td></tr>', page))
+    assert counts["word_count"] == "1" and counts["line_punct_ratio"] == "1"
+    assert counts["stopword_count"] == "0" and counts["mean_word_length"] == "0"
 
 
 def test_deterministic(report, build_dir, summary):
@@ -238,23 +289,35 @@ def test_synthetic_split_models_and_checks(tmp_path, swahili_config, summary):
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--hide-scrollbars")
-WINDOW_WIDTH = 1280
+#: Laptop and desktop widths; a screen is taken as 800 px high at either.
+WINDOW_WIDTHS = (1280, 1920)
+SCREEN_HEIGHT = 800
 
 # Injected into a copy of the report (the report itself has no script): once the page
 # has loaded, it writes what the browser saw into a <pre> that --dump-dom returns.
+# Heights are measured as the page opens (folded parts closed); overflow with every
+# <details> opened, so the folded tables must fit too.
 CHECK_SCRIPT = """<script>
 window.langforgeErrors = [];
 window.addEventListener("error", e => window.langforgeErrors.push(
   String(e.message || (e.target && (e.target.src || e.target.href)) || e.type)), true);
 window.addEventListener("load", () => {
   const images = Array.from(document.images);
+  const box = e => e.getBoundingClientRect();
+  const overview = document.querySelector("#overview .facts");
   const check = {
     images: images.length,
     loaded: images.filter(i => i.complete && i.naturalWidth > 0).length,
     sections: Array.from(document.querySelectorAll("main > section[id]")).map(
-      s => [s.id, Math.round(s.getBoundingClientRect().height)]),
-    errors: window.langforgeErrors,
-    pageWidth: document.documentElement.scrollWidth};
+      s => [s.id, Math.round(box(s).height)]),
+    factsBottom: overview ? Math.round(box(overview).bottom + window.scrollY) : null,
+    errors: window.langforgeErrors};
+  document.querySelectorAll("details").forEach(d => { d.open = true; });
+  const width = document.documentElement.clientWidth;
+  check.pageWidth = document.documentElement.scrollWidth;
+  check.overflowing = Array.from(document.querySelectorAll("main *")).filter(
+    e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible"
+         || box(e).right > width + 1).map(e => e.tagName + "." + e.className);
   const pre = document.createElement("pre");
   pre.id = "langforge-check";
   pre.textContent = JSON.stringify(check);
@@ -278,7 +341,7 @@ def run_chromium(browser: str, profile: Path, *args: str) -> subprocess.Complete
 
 @pytest.fixture(scope="module")
 def sample_build(tmp_path_factory) -> tuple[str, Path]:
-    """The embedded sample built end to end once (about 10 s), with Chromium's path."""
+    """The embedded sample built end to end once (about 30 s), with Chromium's path."""
     browser = chromium()  # skip before building
     from pipelines.language import language_task, run_language
 
@@ -288,36 +351,53 @@ def sample_build(tmp_path_factory) -> tuple[str, Path]:
     return browser, Path(task.lang_dir)
 
 
-@pytest.mark.slow
-def test_sample_report_renders_in_headless_chromium(sample_build, tmp_path):
-    browser, lang_dir = sample_build
-    page = (lang_dir / "report.html").read_text(encoding="utf-8")
-    assert "<script" not in page  # the check script below is only in the copy
-    checked = tmp_path / "report-check.html"
+def browser_check(browser: str, page: str, width: int, tmp_path: Path) -> dict:
+    checked = tmp_path / f"report-check-{width}.html"
     checked.write_text(page.replace("<head>", "<head>" + CHECK_SCRIPT, 1), encoding="utf-8")
     dom = run_chromium(browser, tmp_path / "profile", "--dump-dom",
-                       "--virtual-time-budget=5000", f"--window-size={WINDOW_WIDTH},2000",
+                       "--virtual-time-budget=5000", f"--window-size={width},{SCREEN_HEIGHT}",
                        checked.as_uri()).stdout
     found = re.search(r'<pre id="langforge-check">(.*?)</pre>', dom, re.S)
     assert found, "the check script did not run: " + dom[-500:]
-    check = json.loads(html.unescape(found.group(1)))
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", WINDOW_WIDTHS)
+def test_sample_report_renders_in_headless_chromium(sample_build, tmp_path, width):
+    """The sample's report at laptop and desktop widths: every image loads, nothing
+    overflows (folded parts opened too), the first screen holds the key figures and
+    the tokenizer section fits one screen. LANGFORGE_REPORT_SCREENSHOTS=<dir> keeps the
+    screenshots (report-1280.png, report-1920.png) to look at."""
+    browser, lang_dir = sample_build
+    page = (lang_dir / "report.html").read_text(encoding="utf-8")
+    assert "<script" not in page  # the check script below is only in the copy
+    check = browser_check(browser, page, width, tmp_path)
     assert check["errors"] == []
-    # funnel, drop reasons, LID, quality grid, domains, lengths, dup clusters, tokenizer sizes
-    assert check["images"] == len(images(page)) == 8
+    # funnel, drop reasons, LID, quality grid (+ folded rest), domains, lengths,
+    # dup clusters, tokenizer sizes
+    assert check["images"] == len(images(page)) >= 8
     assert check["loaded"] == check["images"]
     assert [name for name, _ in check["sections"]] == list(SECTION_IDS)
     assert all(height > 50 for _, height in check["sections"]), check["sections"]
-    assert check["pageWidth"] <= WINDOW_WIDTH  # nothing pushes the page sideways
+    assert check["pageWidth"] <= width  # nothing pushes the page sideways
+    assert check["overflowing"] == []  # no table or text cut off or scrolled
+    assert check["factsBottom"] <= SCREEN_HEIGHT  # kept, dropped, tokenizer gain
+    assert dict(check["sections"])["tokenizer"] <= SCREEN_HEIGHT
 
-    shot = tmp_path / "report.png"
+    shot = tmp_path / f"report-{width}.png"
     run_chromium(browser, tmp_path / "profile", f"--screenshot={shot}",
-                 f"--window-size={WINDOW_WIDTH},6000", (lang_dir / "report.html").as_uri())
+                 f"--window-size={width},6000", (lang_dir / "report.html").as_uri())
     from PIL import Image  # a dependency of matplotlib
 
     with Image.open(shot) as picture:
-        assert picture.size == (WINDOW_WIDTH, 6000)
+        assert picture.size == (width, 6000)
         colours = picture.convert("RGB").getcolors(maxcolors=1 << 20)
     assert colours is not None and len(colours) > 500  # plots and text, not a blank page
+    keep = os.environ.get("LANGFORGE_REPORT_SCREENSHOTS")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, Path(keep) / shot.name)
 
 
 @pytest.mark.slow

@@ -544,3 +544,96 @@ def test_bench_compares_stage_and_plain_loop_on_the_same_work(config, tiny):
     assert result["sentences"] == 14
     assert result["stage_target_tokens"] == result["plain_target_tokens"] > 0
     assert result["stage_vs_plain"] > 0
+
+
+# --- Moses punctuation normalisation ---------------------------------------------------
+
+def test_moses_normalisation_of_source_and_output():
+    from langforge.translate.normalize import moses_code, source_normalizer, target_normalizer
+
+    assert moses_code(EN) == "en" and moses_code(SW) == "sw"
+    source = source_normalizer(EN)
+    assert source("He said “hi” … ok") == 'He said "hi" ... ok'
+    # a tab or other control character becomes a space (remove-non-printing-char.perl),
+    # it does not join the words around it
+    assert source("The farmer\twent  to the market.") == "The farmer went to the market."
+    assert source("Rain (heavy ) fell") == "Rain (heavy) fell"
+    target = target_normalizer(SW)
+    assert target("Neno «hili» .") == 'Neno "hili" .' and target("") == ""
+    # the output side keeps format characters such as the zero-width joiner (Sinhala)
+    sinhala = "ශ්\u200dරී ලංකාව"
+    assert target_normalizer(get_language("sin"))(sinhala) == sinhala
+
+
+def test_stage_normalises_the_seed_sentence_and_the_translation(config, tiny):
+    outputs = dict(GOOD, **{"Children walk to school every morning.":
+                            "Watoto wanakwenda shuleni kila asubuhi ;"})
+    text = "The farmer  went to the market.\n\nChildren walk\tto school every morning."
+    out, stats = _run_planted(config, tiny, outputs, text, settings=KEEP_ALL)
+    # the planted translator found both normalised sources among its keys
+    assert out[0].text == ("Mkulima alienda sokoni kununua mbegu za mahindi.\n\n"
+                           "Watoto wanakwenda shuleni kila asubuhi;")
+    assert out[0].metadata["decoding"]["punct_normalization"] == "moses"
+    raw = with_settings(KEEP_ALL, punct_normalization=False)
+    out, _ = _run_planted(config, tiny, outputs, text, settings=raw)
+    assert out[0].text.endswith("kila asubuhi ;")
+    assert out[0].metadata["decoding"]["punct_normalization"] is None
+    # what the model is given: the normalised sentences (sentencepiece alone would
+    # keep the curly quotes and the space before the bracket)
+    from langforge.translate.stage import _Engine
+
+    plan = translation_plan(config, SW)
+    sentences = {}
+    for settings in (KEEP_ALL, raw):
+        engine = _Engine(plan, EN, SW, config, settings, translator=object())
+        sentences[settings.punct_normalization] = engine.layout(
+            "He said “rain” (heavy ) fell…\n\nThe farmer\twent home.").sentences
+    assert sentences[True] == ['He said "rain" (heavy) fell...', "The farmer went home."]
+    assert sentences[False] == ["He said “rain” (heavy ) fell…", "The farmer\twent home."]
+
+
+def test_plan_names_the_extra_when_translation_packages_are_missing(tiny, monkeypatch):
+    from langforge.translate import stage
+
+    monkeypatch.setattr(stage, "_TRANSLATE_PACKAGES", ("ctranslate2", "no_such_package_lf"))
+    plan = translation_plan(TranslateConfig(model=str(tiny)), SW)
+    assert plan.skipped and plan.reason.startswith("no_such_package_lf not installed")
+    assert "pip install 'langforge[translate]'" in plan.hint
+
+
+@pytest.mark.slow
+def test_moses_normalisation_costs_no_pass_rate_on_real_pairs(shared_data):
+    """The checks on real en-sw reference pairs (Global Voices, TICO-19, Tatoeba) pass
+    at least as often with both sides normalised, and still catch corrupted pairs.
+    Measured: Global Voices 92.12% -> 92.28%, TICO-19 + Tatoeba 97.79% -> 97.86%."""
+    import random
+
+    from mt_fixtures import corrupt, other_language_lines, real_pairs
+
+    from langforge.translate import CheckThresholds, TranslationChecker
+    from langforge.translate.normalize import source_normalizer, target_normalizer
+    from langforge.translate.stage import _target_splitter
+
+    gv = shared_data / "text" / "globalvoices-en-sw"
+    en_lines = (gv / "train.en").read_text(encoding="utf-8").splitlines()
+    sw_lines = (gv / "train.swa").read_text(encoding="utf-8").splitlines()
+    gv_pairs = random.Random(0).sample([(e, s) for e, s in zip(en_lines, sw_lines)
+                                        if e.strip() and s.strip()], 1500)
+    checker = TranslationChecker(SW, CheckThresholds(), sentence_splitter(EN),
+                                 _target_splitter(SW))
+    norm_en, norm_sw = source_normalizer(EN), target_normalizer(SW)
+
+    def pass_rate(pairs, normalise):
+        src = [norm_en(e) if normalise else e for e, _ in pairs]
+        out = [norm_sw(s) if normalise else s for _, s in pairs]
+        return sum(not checker.decide(sig) for sig in checker.score(src, out)) / len(pairs)
+
+    real = real_pairs(shared_data)
+    for pairs in (gv_pairs, real):
+        raw, normalised = pass_rate(pairs, False), pass_rate(pairs, True)
+        assert normalised >= raw, (raw, normalised)
+    assert pass_rate(real, True) >= 0.97
+    broken = corrupt(real, other_language_lines(shared_data))
+    signals = checker.score([norm_en(src) for _, src, _ in broken],
+                            [norm_sw(out) for _, _, out in broken])
+    assert sum(bool(checker.decide(sig)) for sig in signals) / len(broken) >= 0.95

@@ -20,8 +20,8 @@ from langforge.filters.decide import THRESHOLD_SIGNALS
 from langforge.report import plots
 from langforge.report.collect import (LID_STAGE, QUALITY_STAGE, KeptData, RejectedData,
                                       collect_kept, collect_rejected)
-from langforge.report.render import (Example, Image, Paragraph, Report, Section, Table,
-                                     to_html, to_markdown)
+from langforge.report.render import (Columns, Details, Example, Fact, Facts, Image, Paragraph,
+                                     Report, Section, Table, images, to_html, to_markdown)
 from langforge.storage import atomic_path
 
 __all__ = ["write_report", "build_report"]
@@ -53,10 +53,9 @@ def write_report(build_dir: Path, summary: dict[str, Any], *, seed: int = 0,
     report = build_report(build_dir, summary, seed=seed, examples_per_split=examples_per_split,
                           examples_per_reason=examples_per_reason,
                           max_example_chars=max_example_chars)
-    images = [b for s in report.sections for b in s.blocks if isinstance(b, Image)]
     with atomic_path(build_dir / IMAGE_DIR) as tmp:
         tmp.mkdir(parents=True)
-        for image in images:
+        for image in images([b for s in report.sections for b in s.blocks]):
             (tmp / f"{image.name}.png").write_bytes(image.png)
     html_path, md_path = build_dir / "report.html", build_dir / "report.md"
     with atomic_path(html_path) as tmp:
@@ -98,29 +97,38 @@ def _num(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+#: What a drop at each stage means, for the first screen's "why dropped" figure.
+_STAGE_DROPS = {"read": "unreadable or not HTML", "prefilter": "surely another language",
+                "extract": "no main text", "identify": "not the language",
+                "quality": "failed a quality threshold", "dedup": "duplicates"}
+
+
 def _overview(summary: dict[str, Any], kept: KeptData, rejected: RejectedData) -> Section:
     final = summary.get("final") or {}
+    blocks: list = [Facts(_key_facts(summary, kept))]
     rows = [["language", f"{summary.get('language_name', '?')} ({summary.get('language', '?')})"]]
     rows += [[key.replace("_", " "), value] for key, value in final.items()]
     if not final:
         rows += [["native documents", kept.docs("native")],
                  ["synthetic documents", kept.docs("synthetic")]]
-    rows += [["rejected records on disk", sum(rejected.counts.values())],
-             ["langforge version", summary.get("langforge_version", "?")],
-             ["config digest", summary.get("config_digest", "?")]]
+    rows.append(["rejected records on disk", sum(rejected.counts.values())])
+    build_rows = [["langforge version", summary.get("langforge_version", "?")],
+                  ["config digest", summary.get("config_digest", "?")]]
     build = summary.get("build") or {}
     if build.get("id"):
-        rows.append(["build id", build["id"]])
+        build_rows.append(["build id", build["id"]])
     inputs = summary.get("inputs") or {}
     if inputs.get("config_file"):
-        rows.append(["config file (deltas)", inputs["config_file"]])
+        build_rows.append(["config file (deltas)", inputs["config_file"]])
     for warc in inputs.get("warcs") or []:
-        rows.append(["WARC input", _input_name(warc)])
+        build_rows.append(["WARC input", _input_name(warc)])
     if inputs.get("selection"):
-        rows.append(["index selection", _input_name(inputs["selection"])])
+        build_rows.append(["index selection", _input_name(inputs["selection"])])
     if inputs.get("seed"):
-        rows.append(["English seed", _input_name(inputs["seed"])])
-    blocks: list = [Table(["", "value"], rows)]
+        build_rows.append(["English seed", _input_name(inputs["seed"])])
+    blocks.append(Details("The build in figures, its inputs and its config",
+                          [Columns([Table(["dataset", "value"], rows),
+                                    Table(["build", "value"], build_rows)])]))
     if summary.get("failed_shards"):
         blocks.insert(0, Paragraph("Failed shards (their documents are missing): "
                                    + ", ".join(summary["failed_shards"]), "warn"))
@@ -128,7 +136,59 @@ def _overview(summary: dict[str, Any], kept: KeptData, rejected: RejectedData) -
         blocks.insert(0, Paragraph(f"Outcome: {summary['outcome']}.", "warn"))
     elif not kept.docs("native") and not kept.docs("synthetic"):
         blocks.append(Paragraph("The dataset is empty (or was not written).", "warn"))
-    return Section("overview", "Overview", blocks)
+    return Section("overview", "Overview", blocks,
+                   "What the build kept, why it dropped the rest and what the expanded "
+                   "tokenizer gains; each figure is explained in its section below.")
+
+
+def _key_facts(summary: dict[str, Any], kept: KeptData) -> list[Fact]:
+    """Documents kept, why the others were dropped, and the tokenizer's gain."""
+    final, stages = summary.get("final") or {}, summary.get("stages") or {}
+    native = final.get("native_documents", kept.docs("native"))
+    synthetic = final.get("synthetic_documents", kept.docs("synthetic"))
+    first = next((st for name, st in stages.items() if name not in _OFF_FUNNEL), {})
+    read = first.get("docs_in", 0)
+    kept_text = (f"of {read:,} web records read ({native / read:.1%})" if read
+                 else "no web records read")
+    if synthetic:
+        kept_text += f", plus {synthetic:,} translated"
+    if final.get("characters"):
+        kept_text += f"; {final['characters']:,} characters"
+        if final.get("words"):
+            kept_text += f", {final['words']:,} words"
+    facts = [Fact("Documents kept", f"{native:,}", kept_text + ".")]
+    drops = [(name, sum((st.get("dropped") or {}).values()), st.get("dropped") or {})
+             for name, st in stages.items() if name not in _OFF_FUNNEL]
+    drops = sorted(((n, total, d) for n, total, d in drops if total), key=lambda x: -x[1])
+    if drops:
+        total = sum(t for _, t, _ in drops)
+        parts = []
+        for name, count, reasons in drops[:4]:
+            why = _STAGE_DROPS.get(name) or max(reasons, key=reasons.get)
+            parts.append(f"{count:,} at {name} ({why})")
+        more = sum(t for _, t, _ in drops[4:])
+        facts.append(Fact("Dropped", f"{total:,}", "; ".join(parts)
+                          + (f"; {more:,} elsewhere" if more else "")
+                          + ". Every reason is in the funnel below."))
+    else:
+        facts.append(Fact("Dropped", "0", "No stage dropped a document."))
+    tok = summary.get("tokenizer") or {}
+    heldout = tok.get("heldout") or {}
+    if _num(heldout.get("tokens_per_word_base")) and _num(heldout.get("tokens_per_word_merged")):
+        english = tok.get("english_heldback") or {}
+        text = (f"{tok.get('added_pieces', 0):,} pieces added to {tok.get('base', 'the base')}: "
+                f"{heldout['tokens_per_word_base']:.2f} → "
+                f"{heldout['tokens_per_word_merged']:.2f} tokens per word on held-back text")
+        if english.get("lines"):
+            text += (f"; {english.get('changed_lines', 0):,} of {english['lines']:,} unseen "
+                     "English lines changed")
+        facts.append(Fact("Tokenizer", f"{heldout.get('token_reduction_frac', 0):.1%} fewer "
+                          "tokens", text + "."))
+    else:
+        stage = stages.get("vocab") or {}
+        facts.append(Fact("Tokenizer", stage.get("status", "none"),
+                          stage.get("reason") or "No tokenizer figures recorded."))
+    return facts
 
 
 def _input_name(item: Any) -> str:
@@ -151,11 +211,15 @@ def _chars_out(stage: dict[str, Any]) -> int | None:
     return None if docs and not chars else chars
 
 
+_FUNNEL_LEAD = ("How many documents and characters each stage received and kept, and why it "
+               "dropped the rest; look for the stage and reason that drop the most.")
+
+
 def _funnel(summary: dict[str, Any]) -> Section:
     stages = summary.get("stages") or {}
     if not stages:
         return Section("funnel", "Documents through the stages",
-                       [Paragraph("The summary records no stages.", "warn")])
+                       [Paragraph("The summary records no stages.", "warn")], _FUNNEL_LEAD)
     rows, drops = [], Counter()
     for name, st in stages.items():
         docs_in, docs_out = st.get("docs_in", 0), st.get("docs_out", 0)
@@ -164,7 +228,7 @@ def _funnel(summary: dict[str, Any]) -> Section:
             drops[f"{name}: {reason}"] += n
         rows.append([name, st.get("status", "ok"), docs_in, docs_out,
                      f"{docs_out / docs_in:.1%}" if docs_in else "-",
-                     st.get("chars_in", 0), st.get("chars_out", 0),
+                     st.get("chars_in", 0), _chars_out(st),
                      ", ".join(f"{r} {n:,}" for r, n in sorted(dropped.items(),
                                                                 key=lambda kv: -kv[1])) or "-"])
     blocks: list = [Table(["stage", "status", "docs in", "docs out", "kept", "chars in",
@@ -189,7 +253,11 @@ def _funnel(summary: dict[str, Any]) -> Section:
         blocks.append(Image("drop_reasons", plots.drop_reasons([k for k, _ in top],
                                                                [v for _, v in top]),
                             "Dropped documents by stage and reason"))
-    return Section("funnel", "Documents through the stages", blocks)
+    return Section("funnel", "Documents through the stages", blocks, _FUNNEL_LEAD)
+
+
+_LID_LEAD = ("The language score of kept and rejected documents against the threshold "
+             "(dashed); kept documents should sit well to the right of it.")
 
 
 def _lid(config: dict[str, Any], kept: KeptData, rejected: RejectedData) -> Section:
@@ -204,14 +272,14 @@ def _lid(config: dict[str, Any], kept: KeptData, rejected: RejectedData) -> Sect
     if not len(kept_scores) and not len(by_lid) and not len(later):
         blocks.append(Paragraph("No language scores recorded (no kept or rejected documents "
                                 "with a score).", "note"))
-        return Section("lid", "Language identification scores", blocks)
+        return Section("lid", "Language identification scores", blocks, _LID_LEAD)
     thresholds = [(float(min_score), "min_score")] if _num(min_score) else []
     blocks.append(Image("lid_scores", plots.histogram(
         {"kept": (kept_scores, plots.KEPT), f"rejected by {LID_STAGE}": (by_lid, plots.REJECTED),
          "rejected later": (later, plots.LATER)},
         "Language score of kept and rejected documents", "LID score for the language",
         thresholds, bins=np.linspace(0, 1, 41)), "LID score histogram, threshold dashed"))
-    return Section("lid", "Language identification scores", blocks)
+    return Section("lid", "Language identification scores", blocks, _LID_LEAD)
 
 
 def _quality(config: dict[str, Any], kept: KeptData, rejected: RejectedData) -> Section:
@@ -227,50 +295,74 @@ def _quality(config: dict[str, Any], kept: KeptData, rejected: RejectedData) -> 
         thresholds = [(float(quality[key]), key) for key, bounded in THRESHOLD_SIGNALS.items()
                       if bounded == signal and _num(quality.get(key))]
         rows.append([signal, ", ".join(f"{k} {v:g}" for v, k in thresholds) or "off",
-                     _median(kept_values), _median(rej_values), len(rej_values)])
+                     _median(kept_values), _median(rej_values), rejected.tripped.get(signal, 0)])
         if len(kept_values) or len(rej_values):
             panels.append({"name": signal, "kept": kept_values, "rejected": rej_values,
                            "thresholds": thresholds, "log_x": signal in _LOG_SIGNALS,
                            "rejected_label": f"rejected by {QUALITY_STAGE}"})
-    blocks: list = [Table(["signal", "thresholds", "median kept", "median rejected",
-                           "rejected with signal"], rows)]
-    if panels:
-        blocks.append(Image("quality_signals", plots.signal_grid(panels),
+    blocks: list = [Table(["signal", "thresholds", "median kept",
+                           f"median rejected by {QUALITY_STAGE}", "dropped by this signal"],
+                          rows)]
+    # Plotted in full: the main signals and every signal that dropped a document; the
+    # others (a threshold that dropped nothing here) are folded away.
+    main = [p for p in panels if p["name"] in MAIN_SIGNALS or rejected.tripped.get(p["name"])]
+    rest = [p for p in panels if p not in main]
+    if main:
+        blocks.append(Image("quality_signals", plots.signal_grid(main),
                             "Quality signals of kept and rejected documents, thresholds dashed"))
-    else:
+    if rest:
+        blocks.append(Details(f"{len(rest)} more signals whose thresholds dropped nothing here",
+                              [Image("quality_signals_more", plots.signal_grid(rest),
+                                     "Quality signals that dropped no document, thresholds "
+                                     "dashed")]))
+    if not panels:
         blocks.append(Paragraph("No quality signals recorded.", "note"))
-    return Section("quality", "Quality signals", blocks)
+    return Section("quality", "Quality signals", blocks,
+                   "Each quality signal of kept and rejected documents with its thresholds and "
+                   "the documents each one dropped; a threshold cutting into the bulk of the kept "
+                   "documents deserves a look.")
 
 
 def _median(values: np.ndarray) -> float | None:
     return float(np.median(values)) if len(values) else None
 
 
+_DOMAINS_LEAD = ("Which sites the kept documents come from; low-resource web text is often "
+                 "dominated by a few sites, which makes a narrow corpus.")
+
+
 def _domains(kept: KeptData) -> Section:
     total = kept.docs("native")
     if not kept.domains:
         return Section("domains", "Domains (skew)", [Paragraph(
-            "No native document carries a URL." if total else "No native documents.", "note")])
+            "No native document carries a URL." if total else "No native documents.", "note")],
+            _DOMAINS_LEAD)
     top = sorted(kept.domains.items(), key=lambda kv: (-kv[1], kv[0]))[:_TOP]
     share_top5 = sum(n for _, n in top[:5]) / max(total, 1)
     tlds = sorted(kept.tlds.items(), key=lambda kv: (-kv[1], kv[0]))[:_TOP]
     return Section("domains", "Domains (skew)", [
         Paragraph(f"{len(kept.domains):,} domains; the top 5 hold {share_top5:.1%} of native "
-                  "documents. Low-resource web text is often dominated by a few sites."),
+                  "documents."),
         Image("domains", plots.top_bars([d for d, _ in top], [n for _, n in top], total,
                                         "Top domains (share of native documents)"),
               "Top domains"),
-        Table(["domain", "documents", "share"], [[d, n, f"{n / total:.1%}"] for d, n in top],
-              "Top domains"),
-        Table(["top-level domain", "documents", "share"],
-              [[f".{t}", n, f"{n / total:.1%}"] for t, n in tlds], "Top-level domains"),
-    ])
+        Details("Top domains and top-level domains as tables", [Columns([
+            Table(["domain", "documents", "share"],
+                  [[d, n, f"{n / total:.1%}"] for d, n in top], "Top domains"),
+            Table(["top-level domain", "documents", "share"],
+                  [[f".{t}", n, f"{n / total:.1%}"] for t, n in tlds], "Top-level domains")])]),
+    ], _DOMAINS_LEAD)
+
+
+_LENGTHS_LEAD = ("Characters per document in each split; a pile of very short documents "
+                 "carries little text to learn from.")
 
 
 def _lengths(kept: KeptData) -> Section:
     series = {split: values for split, values in kept.length_chars.items() if len(values)}
     if not series:
-        return Section("lengths", "Document lengths", [Paragraph("No documents.", "note")])
+        return Section("lengths", "Document lengths", [Paragraph("No documents.", "note")],
+                       _LENGTHS_LEAD)
     rows = [[split, len(v), *[int(np.quantile(v, q)) for q in _QUANTILES]]
             for split, v in series.items()]
     colors = {"native": plots.KEPT, "synthetic": plots.SYNTHETIC}
@@ -280,7 +372,11 @@ def _lengths(kept: KeptData) -> Section:
         Image("lengths", plots.histogram(
             {split: (v, colors.get(split, plots.KEPT)) for split, v in series.items()},
             "Document length", "characters (log scale)", log_x=True), "Document length"),
-    ])
+    ], _LENGTHS_LEAD)
+
+
+_DUPLICATES_LEAD = ("How many copies each kept document had before deduplication; a later "
+                    "mix can up-weight documents by these cluster sizes.")
 
 
 def _duplicates(summary: dict[str, Any], kept: KeptData) -> Section:
@@ -295,7 +391,7 @@ def _duplicates(summary: dict[str, Any], kept: KeptData) -> Section:
     sizes = sizes[~np.isnan(sizes)].astype(int) if len(sizes) else np.zeros(0, dtype=int)
     if not len(sizes):
         blocks.append(Paragraph("No duplicate cluster sizes recorded.", "note"))
-        return Section("duplicates", "Duplicate clusters", blocks)
+        return Section("duplicates", "Duplicate clusters", blocks, _DUPLICATES_LEAD)
     counts = sorted(Counter(sizes.tolist()).items())
     blocks += [Table(["cluster size", "kept documents"], [[s, n] for s, n in counts]),
                Image("dup_clusters", plots.bar_counts([s for s, _ in counts],
@@ -303,7 +399,7 @@ def _duplicates(summary: dict[str, Any], kept: KeptData) -> Section:
                                                       "Kept documents by duplicate cluster size",
                                                       "documents in the cluster before dedup"),
                      "Duplicate cluster sizes")]
-    return Section("duplicates", "Duplicate clusters", blocks)
+    return Section("duplicates", "Duplicate clusters", blocks, _DUPLICATES_LEAD)
 
 
 def _synthetic(summary: dict[str, Any], kept: KeptData) -> Section:
@@ -332,7 +428,9 @@ def _synthetic(summary: dict[str, Any], kept: KeptData) -> Section:
                 for name, values in sorted(kept.checks.items())]
         blocks.append(Table(["check", "documents", "mean", "min", "max"], rows,
                             "Output checks of kept synthetic documents (true = 1)"))
-    return Section("synthetic", "Synthetic data", blocks)
+    return Section("synthetic", "Synthetic data", blocks,
+                   "The machine-translated split: English seed documents translated, kept and "
+                   "dropped by the output checks, with the models and their licences.")
 
 
 def _scalars(data: dict[str, Any], prefix: str = "") -> list[list[Any]]:
@@ -351,33 +449,97 @@ def _row_tables(data: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:
             if isinstance(value, list) and value and all(isinstance(v, dict) for v in value)]
 
 
+def _by_column(key: str, rows: list[dict[str, Any]]) -> Table:
+    """One table of ``evaluation.json``'s rows (methods, sizes) turned on its side: a
+    column per row, a row per figure, so a dozen figures fit the page's width."""
+    label = next((k for k in ("method", "addon_vocab_size_requested", "addon_vocab_size_used")
+                  if all(r.get(k) is not None for r in rows)
+                  and len({str(r[k]) for r in rows}) == len(rows)), None)
+    names = [str(r[label]) if label else str(i) for i, r in enumerate(rows, 1)]
+    if label and label.startswith("addon_vocab_size_"):
+        names = [f"{r[label]:,} {label.rsplit('_', 1)[1]}" for r in rows]
+    figures = [k for k in dict.fromkeys(k for r in rows for k in r) if k != label]
+    # Naming figures (e.g. "method") first, numbers after.
+    figures.sort(key=lambda k: all(_num(r.get(k)) or r.get(k) is None for r in rows))
+    return Table([key, *names], [[k, *[r.get(k) for r in rows]] for k in figures])
+
+
+def _lines(figures: dict[str, Any] | None) -> str | None:
+    if not figures or not figures.get("lines"):
+        return None
+    return (f"{figures.get('changed_lines', 0):,} of {figures['lines']:,} lines "
+            f"({figures.get('changed_lines_frac', 0):.2%})")
+
+
+def _tokenizer_rows(tok: dict[str, Any], language: str) -> list[list[Any]]:
+    heldout = tok.get("heldout") or {}
+    rows: list[list[Any]] = []
+    if _num(heldout.get("tokens_per_word_base")) and _num(heldout.get("tokens_per_word_merged")):
+        rows.append([f"tokens per word, held-back {language} text (base → expanded)",
+                     f"{heldout['tokens_per_word_base']:.2f} → "
+                     f"{heldout['tokens_per_word_merged']:.2f}"])
+    if _num(heldout.get("token_reduction_frac")):
+        rows.append(["fewer tokens on held-back text",
+                     f"{heldout['token_reduction_frac']:.1%} ({heldout.get('lines', 0):,} "
+                     f"lines, {heldout.get('words', 0):,} words)"])
+    added = f"{tok.get('added_pieces', 0):,} to {tok.get('base', '?')}"
+    if _num(tok.get("addon_vocab_size_requested")):
+        added += f" ({tok['addon_vocab_size_requested']:,} requested)"
+    if tok.get("added_characters"):
+        added += f", {tok['added_characters']:,} of them single characters the base lacked"
+    rows.append(["new pieces", added])
+    for key, label in (("english_heldback", "English lines changed, unseen English"),
+                       ("english_check", "English lines changed, --check-english text"),
+                       ("reference", "English lines changed, protected reference")):
+        if _lines(tok.get(key)):
+            rows.append([label, _lines(tok[key])])
+    agreement = tok.get("hf_agreement") or {}
+    if agreement.get("lines"):
+        rows.append(["sentencepiece and Hugging Face agree",
+                     f"{agreement.get('agreeing_lines', 0):,} of {agreement['lines']:,} lines "
+                     f"({agreement.get('agreement_frac', 0):.1%})"])
+    if _num(tok.get("unreachable_pieces")):
+        rows.append(["unreachable new pieces", f"{tok['unreachable_pieces']:,}"])
+    return rows
+
+
 def _tokenizer(summary: dict[str, Any]) -> Section:
+    lead = ("What the expanded vocabulary gains on held-back text and what it costs English: "
+            "fewer tokens per word is the gain, changed English lines and library "
+            "disagreements should stay at 0.")
     tok = summary.get("tokenizer")
     if not tok:
         stage = (summary.get("stages") or {}).get("vocab") or {}
         why = stage.get("reason") or "the vocabulary stage did not record results"
         hint = f" Fix: {stage['hint']}" if stage.get("hint") else ""
         return Section("tokenizer", "Tokenizer", [Paragraph(f"No tokenizer figures: {why}.{hint}",
-                                                            "note")])
-    blocks: list = [Table(["figure", "value"], _scalars(tok))]
-    for key, rows in _row_tables(tok):
-        columns = list(dict.fromkeys(k for row in rows for k in row))
-        # Naming columns (e.g. "method") first, figures after: a row reads left to right.
-        columns.sort(key=lambda c: all(_num(r.get(c)) or r.get(c) is None for r in rows))
-        blocks.append(Table(columns, [[row.get(c) for c in columns] for row in rows], key))
+                                                            "note")], lead)
+    language = summary.get("language_name") or summary.get("language") or "language"
+    main: list = [Table(["figure", "value"], _tokenizer_rows(tok, language))]
     sizes = tok.get("sizes") or []
     x_key = next((k for k in ("addon_vocab_size_used", "addon_vocab_size_requested",
                               "addon_vocab_size", "vocab_size", "size", "added_pieces")
                   if sizes and all(_num(r.get(k)) for r in sizes)), None)
     if x_key:
-        rows = sorted(sizes, key=lambda r: r[x_key])
-        lines = {k: [r[k] for r in rows] for k in dict.fromkeys(k for r in rows for k in r)
+        rows = list({r[x_key]: r for r in sorted(sizes, key=lambda r: r[x_key],
+                                                 reverse=True)}.values())[::-1]
+        lines = {k.replace("tokens_per_word_merged", "expanded"): [r[k] for r in rows]
+                 for k in dict.fromkeys(k for r in rows for k in r)
                  if "tokens_per_word" in k and all(_num(r.get(k)) for r in rows)}
+        base = (tok.get("heldout") or {}).get("tokens_per_word_base")
+        if lines and _num(base):
+            lines = {f"base ({tok.get('base', '?')})": [base] * len(rows), **lines}
         if lines:
-            blocks.append(Image("tokenizer_sizes", plots.curves(
-                [r[x_key] for r in rows], lines, "Tokens per word by add-on size", x_key,
-                "tokens per word"), "Tokens per word over add-on vocabulary sizes"))
-    return Section("tokenizer", "Tokenizer", blocks)
+            main.append(Image("tokenizer_sizes", plots.curves(
+                [r[x_key] for r in rows], lines, "Tokens per word by add-on size",
+                x_key.replace("_", " "), "tokens per word"),
+                "Tokens per word on held-back text over add-on sizes"))
+    more: list = [_by_column(key, rows) for key, rows in _row_tables(tok)]
+    more.append(Table(["figure", "value"], _scalars(tok), "Every figure of evaluation.json"))
+    return Section("tokenizer", "Tokenizer", [
+        Columns(main) if len(main) > 1 else main[0],
+        Details("All tokenizer figures: methods compared, add-on sizes, evaluation.json", more),
+    ], lead)
 
 
 def _cut(text: str, max_chars: int) -> str:
@@ -394,14 +556,19 @@ def _kept_examples(kept: KeptData, max_chars: int) -> Section:
                                   _cut(row.get("text") or "", max_chars)))
     if not blocks:
         blocks.append(Paragraph("No kept documents.", "note"))
-    return Section("kept-examples", "Examples of kept documents", blocks)
+    return Section("kept-examples", "Examples of kept documents", blocks,
+                   "Random kept documents (seeded), to read what the corpus is made of.")
+
+
+_REJECTED_LEAD = ("Random rejected records (seeded) per stage and reason, with the value that "
+                  "tripped; read them to check that the drops are right.")
 
 
 def _rejected_examples(rejected: RejectedData, max_chars: int) -> Section:
     if not rejected.files:
         return Section("rejected-examples", "Examples of rejected documents",
                        [Paragraph("No rejected files in this build (rejected/*.parquet).",
-                                  "note")])
+                                  "note")], _REJECTED_LEAD)
     blocks: list = [Table(["stage", "reason", "records"],
                           [[s, r, n] for (s, r), n in sorted(rejected.counts.items())])]
     for (stage, reason), rows in rejected.examples.items():
@@ -411,5 +578,6 @@ def _rejected_examples(rejected: RejectedData, max_chars: int) -> Section:
             meta = f"id {row.get('id')} | {row.get('url') or 'no url'} | " + ", ".join(
                 f"{k}={v:.3g}" if _num(v) else f"{k}={v}" for k, v in sorted(tripped.items()))
             blocks.append(Example(f"{stage}: {reason}", meta,
-                                  _cut(row.get("text") or "(no text)", max_chars)))
-    return Section("rejected-examples", "Examples of rejected documents", blocks)
+                                  _cut(row.get("text") or "(no text)", max_chars), open=False))
+    return Section("rejected-examples", "Examples of rejected documents", blocks,
+                   _REJECTED_LEAD)

@@ -72,6 +72,7 @@ class RejectedData:
     counts: Counter = field(default_factory=Counter)  # (stage, reason) -> records
     lid_scores: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     signals: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    tripped: Counter = field(default_factory=Counter)  # quality signal -> records it dropped
     examples: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
@@ -190,6 +191,8 @@ def collect_rejected(rejected_dir: Path, seed: int, examples_per_reason: int) ->
                 signals = detail.get("signals")
                 if key[0] == QUALITY_STAGE and isinstance(signals, dict):
                     _add_numbers(data.signals, signals)
+                if key[0] == QUALITY_STAGE and isinstance(detail.get("signal"), str):
+                    data.tripped[detail["signal"]] += 1
                 if key not in samples:
                     samples[key] = Reservoir(examples_per_reason, rng)
                 samples[key].offer(lambda row=row, detail=detail: {

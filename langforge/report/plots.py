@@ -239,11 +239,16 @@ def bar_counts(xs: Sequence[int], counts: Sequence[int], title: str, xlabel: str
 
 def curves(x: Sequence[float], lines: dict[str, Sequence[float]], title: str, xlabel: str,
            ylabel: str) -> bytes:
-    fig = _figure(8, 3.2)
+    """Lines over x; a line labelled ``base...`` is the reference, drawn dashed."""
+    fig = _figure(6.4, 3.6)
     ax = fig.subplots()
     for label, ys in lines.items():
-        ax.plot(x, ys, marker="o", label=label)
+        if label.startswith("base"):
+            ax.plot(x, ys, linestyle="--", color=SKIPPED, label=label)
+        else:
+            ax.plot(x, ys, marker="o", label=label)
     _style(ax, title, xlabel, ylabel)
     _thousands(ax)
+    ax.set_ylim(bottom=0)
     ax.legend(fontsize=8, frameon=False)
     return _png(fig)

@@ -1,8 +1,11 @@
 """One report model, two renderings: self-contained HTML and Markdown.
 
-Sections hold blocks (paragraphs, tables, images, text examples). Every string
-that reaches the HTML goes through ``html.escape``: document text, URLs, reasons
-and config values all come from the web or from users.
+Sections hold blocks (paragraphs, key figures, tables, images, text examples,
+folded details); the pages themselves are Jinja2 templates in
+``langforge/templates/`` (``report.html.j2``, ``report.md.j2``). The HTML
+environment autoescapes every value: document text, URLs, reasons and config
+values all come from the web or from users. The Markdown template escapes HTML
+in text too, so web text cannot inject markup into a rendered README.
 """
 
 from __future__ import annotations
@@ -11,14 +14,31 @@ import base64
 import html
 import re
 from dataclasses import dataclass, field
-from importlib import resources
+from functools import lru_cache
 from typing import Any, Union
+
+import jinja2
+from markupsafe import Markup, escape
 
 
 @dataclass
 class Paragraph:
     text: str
     tone: str = ""  # "", "note" or "warn": how the HTML box is coloured
+
+
+@dataclass
+class Fact:
+    """One key figure of the first screen: a title, the figure, what it means."""
+
+    title: str
+    figure: str
+    text: str
+
+
+@dataclass
+class Facts:
+    facts: list[Fact]
 
 
 @dataclass
@@ -40,9 +60,25 @@ class Example:
     title: str
     meta: str
     text: str
+    open: bool = True  # shown unfolded in the HTML
 
 
-Block = Union[Paragraph, Table, Image, Example]
+@dataclass
+class Columns:
+    """Blocks side by side on a wide screen, one under the other on a narrow one."""
+
+    blocks: list[Block]
+
+
+@dataclass
+class Details:
+    """Blocks folded away under a one-line summary (HTML ``<details>``)."""
+
+    summary: str
+    blocks: list[Block]
+
+
+Block = Union[Paragraph, Facts, Table, Image, Example, Columns, Details]
 
 
 @dataclass
@@ -50,6 +86,7 @@ class Section:
     id: str
     title: str
     blocks: list[Block] = field(default_factory=list)
+    lead: str = ""  # one sentence: what the section shows and what to look at
 
 
 @dataclass
@@ -59,7 +96,19 @@ class Report:
     sections: list[Section]
 
 
-def _cell(value: Any) -> str:
+def images(blocks: list[Block]) -> list[Image]:
+    """Every image among ``blocks``, also inside columns and folded details."""
+    found: list[Image] = []
+    for block in blocks:
+        if isinstance(block, Image):
+            found.append(block)
+        elif isinstance(block, (Columns, Details)):
+            found += images(block.blocks)
+    return found
+
+
+def cell(value: Any) -> str:
+    """A table value as text: thousands separators, 4 significant digits."""
     if isinstance(value, bool) or value is None:
         return "-" if value is None else str(value).lower()
     if isinstance(value, int):
@@ -69,62 +118,21 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _is_numeric(value: Any) -> bool:
+def is_numeric(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _css() -> str:
-    return resources.files("langforge").joinpath("templates/report.css").read_text("utf-8")
+def _breakable(text: str) -> Markup:
+    # Long snake_case names may wrap after an underscore, not mid-word.
+    return Markup(str(escape(text)).replace("_", "_<wbr>"))
 
 
-def to_html(report: Report) -> str:
-    """The report as one HTML page with inline CSS and base64 PNG images."""
-    esc = html.escape
-    toc = "".join(f'<li><a href="#{esc(s.id)}">{esc(s.title)}</a></li>' for s in report.sections)
-    parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{esc(report.title)}</title>", f"<style>{_css()}</style>", "</head>",
-             "<body>", "<header>", f"<h1>{esc(report.title)}</h1>",
-             f'<p class="subtitle">{esc(report.subtitle)}</p>', "</header>",
-             f'<nav class="toc"><h2>Contents</h2><ol>{toc}</ol></nav>', "<main>"]
-    for section in report.sections:
-        parts.append(f'<section id="{esc(section.id)}"><h2>{esc(section.title)}</h2>')
-        parts.extend(_html_block(block) for block in section.blocks)
-        parts.append("</section>")
-    parts += ["</main>", "</body>", "</html>"]
-    return "\n".join(parts) + "\n"
-
-
-def _html_block(block: Block) -> str:
-    esc = html.escape
-    if isinstance(block, Paragraph):
-        cls = f' class="{block.tone}"' if block.tone else ""
-        return f"<p{cls}>{esc(block.text)}</p>"
-    if isinstance(block, Table):
-        # Long snake_case column names may wrap after an underscore, not mid-word.
-        head = "".join(f"<th>{esc(h).replace('_', '_<wbr>')}</th>" for h in block.header)
-        body = "".join(
-            "<tr>" + "".join(f'<td class="num">{esc(_cell(c))}</td>' if _is_numeric(c)
-                             else f"<td>{esc(_cell(c))}</td>" for c in row) + "</tr>"
-            for row in block.rows)
-        caption = f"<caption>{esc(block.caption)}</caption>" if block.caption else ""
-        return f'<div class="table"><table>{caption}<thead><tr>{head}</tr></thead>' \
-               f"<tbody>{body}</tbody></table></div>"
-    if isinstance(block, Image):
-        data = base64.b64encode(block.png).decode("ascii")
-        return f'<figure><img alt="{esc(block.alt)}" src="data:image/png;base64,{data}">' \
-               f"<figcaption>{esc(block.alt)}</figcaption></figure>"
-    return (f'<details class="example" open><summary>{esc(block.title)}</summary>'
-            f'<p class="meta">{esc(block.meta)}</p><pre>{esc(block.text)}</pre></details>')
-
-
-def _md_text(text: str) -> str:
-    # Escape HTML so that web text cannot inject markup into a rendered README.
-    return html.escape(text, quote=False).replace("\n", " ")
+def _md_text(value: Any) -> str:
+    return html.escape(str(value), quote=False).replace("\n", " ")
 
 
 def _md_cell(value: Any) -> str:
-    return _md_text(_cell(value)).replace("|", "\\|")
+    return _md_text(cell(value)).replace("|", "\\|")
 
 
 def _fence(text: str) -> str:
@@ -132,32 +140,31 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+def _kind(block: Block) -> str:
+    return type(block).__name__.lower()
+
+
+@lru_cache(maxsize=2)
+def _environment(markdown: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("langforge", "templates"),
+        autoescape=not markdown, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env.filters.update(cell=cell, breakable=_breakable, md=_md_text, md_cell=_md_cell,
+                       fence=_fence, kind=_kind,
+                       b64=lambda data: base64.b64encode(data).decode("ascii"))
+    env.tests["numeric"] = is_numeric
+    return env
+
+
+def to_html(report: Report) -> str:
+    """The report as one HTML page with inline CSS and base64 PNG images."""
+    return _environment(False).get_template("report.html.j2").render(report=report)
+
+
 def to_markdown(report: Report, image_dir: str | None) -> str:
     """The report as Markdown; images link to ``image_dir/<name>.png`` (or are left
     out, with their caption, when ``image_dir`` is None)."""
-    lines = [f"# {_md_text(report.title)}", "", _md_text(report.subtitle), "", "## Contents", ""]
-    lines += [f"{i}. [{_md_text(s.title)}](#{s.id})" for i, s in enumerate(report.sections, 1)]
-    for section in report.sections:
-        lines += ["", f'<a id="{section.id}"></a>', "", f"## {_md_text(section.title)}", ""]
-        for block in section.blocks:
-            lines += _md_block(block, image_dir) + [""]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _md_block(block: Block, image_dir: str | None) -> list[str]:
-    if isinstance(block, Paragraph):
-        prefix = {"warn": "> **Warning:** ", "note": "> "}.get(block.tone, "")
-        return [prefix + _md_text(block.text)]
-    if isinstance(block, Table):
-        lines = [f"*{_md_text(block.caption)}*", ""] if block.caption else []
-        lines += ["| " + " | ".join(_md_cell(h) for h in block.header) + " |",
-                  "|" + "---|" * len(block.header)]
-        lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
-        return lines
-    if isinstance(block, Image):
-        if image_dir is None:
-            return [f"*(plot: {_md_text(block.alt)})*"]
-        return [f"![{_md_text(block.alt)}]({image_dir}/{block.name}.png)"]
-    fence = _fence(block.text)
-    return [f"**{_md_text(block.title)}** ({_md_text(block.meta)})", "", fence + "text",
-            block.text, fence]
+    text = _environment(True).get_template("report.md.j2").render(report=report,
+                                                                  image_dir=image_dir)
+    return text.rstrip() + "\n"

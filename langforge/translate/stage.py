@@ -15,6 +15,7 @@ passes (``metadata.checks.repaired`` says which and how), dropped otherwise.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 from dataclasses import dataclass, field, fields, replace
@@ -29,6 +30,7 @@ from langforge.mt_models import (MODELS, MTModel, MTTokenizer, check_language_su
                                  model_for, models_dir, resolve_model)
 from langforge.translate.checks import REASONS, CheckThresholds, TranslationChecker, summarize
 from langforge.translate.layout import Layout, sentence_splitter, split_document
+from langforge.translate.normalize import source_normalizer, target_normalizer
 from langforge.translate.seed import SeedChunk
 
 ON_FAILURE = ("drop", "keep", "repair")
@@ -55,6 +57,9 @@ class TranslateSettings:
     repair_repetition_penalty: float = 1.2
     repair_no_repeat_ngram_size: int = 3
     repair_max_decoding_ratio: float = 2.0
+    # Moses punctuation normalisation of each source sentence before tokenizing and of
+    # each output sentence, as the NLLB / fairseq pipelines do (normalize.py).
+    punct_normalization: bool = True
     checks: CheckThresholds = field(default_factory=CheckThresholds)
 
     def __post_init__(self):
@@ -100,6 +105,10 @@ class TranslationPlan:
         return cls("skipped", reason=reason, hint=hint)
 
 
+#: What translating needs beyond the core install: ``pip install 'langforge[translate]'``.
+_TRANSLATE_PACKAGES = ("ctranslate2", "sacremoses")
+
+
 def translation_plan(config: Any, target: Language,
                      directory: Path | None = None) -> TranslationPlan:
     """Decide before any work whether translation into ``target`` can run.
@@ -123,7 +132,7 @@ def translation_plan(config: Any, target: Language,
         if path is None:
             return TranslationPlan.skip(f"model {name} not found in {directory}/",
                                         f"make models MT={name}")
-        return TranslationPlan.ready(path, MODELS[name])
+        return _ready(path, MODELS[name])
     path = Path(name).expanduser()
     if not path.exists():
         if os.sep not in name and "/" not in name:
@@ -135,6 +144,17 @@ def translation_plan(config: Any, target: Language,
                           "(model.bin and its SentencePiece model)")
     model = model_for(name, path)
     check_language_support(model, target, source)
+    return _ready(path, model)
+
+
+def _ready(path: Path, model: MTModel) -> TranslationPlan:
+    """Ready, or skipped when the packages translating needs are not installed."""
+    missing = [package for package in _TRANSLATE_PACKAGES
+               if importlib.util.find_spec(package) is None]
+    if missing:
+        return TranslationPlan.skip(
+            f"{' and '.join(missing)} not installed (the translate extra), needed to run "
+            f"{model.name}", "pip install 'langforge[translate]' (make install installs it)")
     return TranslationPlan.ready(path, model)
 
 
@@ -158,6 +178,10 @@ class _Engine:
         self.split_source = sentence_splitter(source)
         self.checker = TranslationChecker(target, settings.checks, self.split_source,
                                           _target_splitter(target), lid=lid)
+        self.normalize_source = self.normalize_target = None
+        if settings.punct_normalization:
+            self.normalize_source = source_normalizer(source)
+            self.normalize_target = target_normalizer(target)
 
     @property
     def translator(self):
@@ -170,7 +194,11 @@ class _Engine:
         return self._translator
 
     def layout(self, text: str) -> Layout:
-        return split_document(text, self.split_source)
+        """The document's layout, its sentences normalised for the model."""
+        layout = split_document(text, self.split_source)
+        if self.normalize_source:
+            layout.sentences[:] = [self.normalize_source(s) for s in layout.sentences]
+        return layout
 
     def max_decoding_length(self, tokens: list[list[str]], ratio: float | None = None) -> int:
         longest = max((len(t) for t in tokens), default=1)
@@ -190,7 +218,8 @@ class _Engine:
         return {"beam_size": self.config.beam_size, "compute_type": self.config.compute_type,
                 "batch_type": "tokens", "max_batch_size": self.settings.max_batch_tokens,
                 "max_decoding_ratio": self.settings.max_decoding_ratio,
-                "max_decoding_tokens": self.settings.max_decoding_tokens}
+                "max_decoding_tokens": self.settings.max_decoding_tokens,
+                "punct_normalization": "moses" if self.settings.punct_normalization else None}
 
     def repair_decoding(self) -> dict[str, Any]:
         """The decoding of a repair attempt (recorded on repaired documents)."""
@@ -221,8 +250,10 @@ class _Engine:
                 hypothesis = result.hypotheses[0]
                 # CTranslate2's score is the log-probability normalised by length.
                 score = result.scores[0] if result.scores else None
-                out[i] = (self.tokenizer.decode(hypothesis), score, len(hypothesis),
-                          len(hypothesis) >= max_length)
+                text = self.tokenizer.decode(hypothesis)
+                if self.normalize_target:
+                    text = self.normalize_target(text)
+                out[i] = (text, score, len(hypothesis), len(hypothesis) >= max_length)
         return out
 
 
