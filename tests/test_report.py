@@ -419,3 +419,11 @@ def test_report_on_real_swahili_text(shared_data, tmp_path, swahili_config, summ
     pngs = images(page)
     assert len(pngs) == 7 and all(p.startswith(PNG_MAGIC) for p in pngs)  # no dup clusters
     assert "<td>sw.globalvoices.org</td><td class=\"num\">800</td><td>100.0%</td>" in page
+
+
+def test_markdown_is_tidy(report):
+    md = report[1]
+    outside_fences = re.sub(r"(`{3,})text\n.*?\n\1", "(example)", md, flags=re.S)
+    assert "\n\n\n" not in outside_fences
+    assert not [line for line in md.splitlines() if line.startswith("|") and line.endswith(" ")]
+    assert "| figure | value |\n|---|---|\n| tokens per word, held-back Swahili text" in md

@@ -167,4 +167,20 @@ def to_markdown(report: Report, image_dir: str | None) -> str:
     out, with their caption, when ``image_dir`` is None)."""
     text = _environment(True).get_template("report.md.j2").render(report=report,
                                                                   image_dir=image_dir)
-    return text.rstrip() + "\n"
+    return _single_blank_lines(text).rstrip() + "\n"
+
+
+def _single_blank_lines(text: str) -> str:
+    """Runs of blank lines (left by the template's blocks) made one, except inside
+    fenced example texts, which stay as they are."""
+    out: list[str] = []
+    fence = ""
+    for line in text.split("\n"):
+        if fence:
+            fence = "" if line == fence else fence
+        elif re.match(r"`{3,}text$", line):
+            fence = line[:-len("text")]
+        elif not line.strip() and out and not out[-1].strip():
+            continue
+        out.append(line)
+    return "\n".join(out)
