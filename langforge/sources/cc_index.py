@@ -115,9 +115,17 @@ def _reader_sql(sources: Sequence[str]) -> str:
     return f"read_parquet({listing}, union_by_name=true, hive_partitioning={hive})"
 
 
-def _connect():
-    import duckdb
+def _duckdb():
+    try:
+        import duckdb
+    except ImportError:
+        raise ConfigError("an index query (INDEX= / --index) needs DuckDB: pip install "
+                          "'langforge[cc-index]' (make install installs it)") from None
+    return duckdb
 
+
+def _connect():
+    duckdb = _duckdb()
     con = duckdb.connect()
     # Bounded, like the rest of the client: the machine is shared with other work.
     con.execute("SET threads TO 2")
@@ -141,7 +149,7 @@ def query_index(sources: str | os.PathLike | Sequence[str | os.PathLike],
     sources = [str(s) for s in sources]
     if not sources:
         raise ConfigError("no index source given")
-    import duckdb
+    duckdb = _duckdb()
 
     con = _connect()
     relation = _reader_sql(sources)
