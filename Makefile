@@ -46,6 +46,8 @@ endif
 RUN := env LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 BIN := $(VENV)/bin
+# Two install levels in one venv: what `make language` needs, and the test tools on top.
+CORE_STAMP := $(VENV)/.langforge-core
 STAMP := $(VENV)/.langforge-installed
 
 # Pinned data-only packages, installed without their dependencies (see README).
@@ -58,12 +60,16 @@ install: $(STAMP)
 # No pip self-upgrade on every install (one that dies half-way leaves a venv without a
 # working pip): the venv's own pip is used unless it is older than 22, the first that
 # installs this pyproject-only project editable (PEP 660) on every Python >= 3.10.
-$(STAMP): pyproject.toml
+$(CORE_STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -c 'import pip, sys; sys.exit(int(pip.__version__.split(".")[0]) < 22)' \
 	  || $(RUN) $(BIN)/python -m pip install --quiet 'pip>=22'
-	$(RUN) $(BIN)/python -m pip install --quiet -e '.[test]'
+	$(RUN) $(BIN)/python -m pip install --quiet -e .
 	$(RUN) $(BIN)/python -m pip install --quiet --no-deps $(DATA_PKGS)
+	touch $@
+
+$(STAMP): $(CORE_STAMP)
+	$(RUN) $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 # The options given, on one echoed line: an unset option leaves nothing behind ("$\"
@@ -76,7 +82,7 @@ LANGUAGE_ARGS = --build-dir $(BUILD) --workers $(WORKERS) --scheduler $(SCHEDULE
   $(if $(INDEX), --index '$(INDEX)')$(if $(TLDS), --tld '$(TLDS)')$\
   $(if $(CDX), --cdx '$(CDX)') --cc-base '$(CC_BASE)'
 
-language: $(STAMP)
+language: $(CORE_STAMP)
 	$(RUN) $(BIN)/langforge language $(LANGUAGE) $(LANGUAGE_ARGS)
 
 test: $(STAMP)
@@ -89,16 +95,16 @@ bench: $(STAMP)
 	$(RUN) $(BIN)/python -m langforge.bench --out $(BUILD)/bench \
 	  $(if $(RUNS),--runs $(RUNS),) $(BENCH_ARGS)
 
-scheduler: $(STAMP)
+scheduler: $(CORE_STAMP)
 	$(RUN) $(BIN)/langforge scheduler --build-dir $(BUILD) --host $(SCHEDULER_HOST) --port $(PORT)
 
-models: $(STAMP)
+models: $(CORE_STAMP)
 	$(RUN) $(BIN)/langforge models fetch $(if $(LID),--lid $(LID),--mt $(MT))
 
 clean:
 	rm -rf $(BUILD) .pytest_cache
 
-clean-stale: $(STAMP)
+clean-stale: $(CORE_STAMP)
 	$(RUN) $(BIN)/langforge clean --stale --build-dir $(BUILD)
 
 distclean: clean

@@ -15,7 +15,8 @@ def dry_run(*args: str) -> list[str]:
     if shutil.which("make") is None:
         pytest.skip("make not installed")
     # -o: take the venv as installed, so only the target's own recipe is printed
-    out = subprocess.run(["make", "-n", "-o", ".venv/.langforge-installed", *args], cwd=ROOT,
+    out = subprocess.run(["make", "-n", "-o", ".venv/.langforge-installed", "-o",
+                          ".venv/.langforge-core", *args], cwd=ROOT,
                          check=True, capture_output=True, text=True).stdout
     return out.splitlines()
 
@@ -40,3 +41,12 @@ def test_install_does_not_upgrade_pip_every_time():
     assert "pip install --quiet -e '.[test]'" in recipe
     # pip is upgraded only when the venv's own is older than 22
     assert "--upgrade pip" not in recipe and "< 22)' \\\n  || " in recipe
+
+
+def test_language_needs_the_core_install_only_and_test_adds_the_test_tools():
+    recipe = subprocess.run(["make", "-n", "-B", "language", "VENV=/nonexistent-venv"],
+                            cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    assert "pip install --quiet -e .\n" in recipe and "[test]" not in recipe
+    recipe = subprocess.run(["make", "-n", "-B", "test", "VENV=/nonexistent-venv"],
+                            cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    assert "pip install --quiet -e .\n" in recipe and "-e '.[test]'" in recipe
