@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 
 from langforge.acquisition import (FAILURE_NAME, MANIFEST_NAME, RECORDS_NAME, cache_path,
                                    download_manifest, remote_files, warc_cache)
-from langforge.build import Layout, reveal
+from langforge.build import reveal
 from langforge.document import StageStats, WebPage, stable_id
 from langforge.errors import ConfigError, FetchError
 from langforge.languages import get_language

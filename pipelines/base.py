@@ -14,8 +14,7 @@ from langforge.build import BuildSpec, Layout, reveal
 from langforge.config import LanguageConfig
 from langforge.document import StageStats
 from langforge.progress import Progress
-from langforge.storage import (DOCS_NAME, RejectWriter, atomic_path, load_stats, mark_success,
-                               write_json)
+from langforge.storage import DOCS_NAME, RejectWriter, atomic_path, mark_success, write_json
 
 log = logging.getLogger("langforge.pipeline")
 

@@ -13,7 +13,7 @@ from langforge.langid import identify
 from langforge.sources.warc import iter_pages
 from langforge.storage import DOCS_NAME, count_docs, read_docs, write_docs
 from langforge.acquisition import shard_inputs
-from langforge.build import Layout, is_remote
+from langforge.build import is_remote
 from pipelines.acquire import source_tasks
 from pipelines.base import LanguageTask, ShardTask, stage_output
 

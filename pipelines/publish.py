@@ -12,10 +12,11 @@ from luigi.util import requires
 
 from langforge.corpus import training_texts
 from langforge.dataset import unique_ids, write_data
-from langforge.storage import DOCS_NAME, REJECT_SCHEMA, count_docs, read_docs, write_json
+from langforge.storage import (DOCS_NAME, REJECT_SCHEMA, count_docs, load_stats, read_docs,
+                               write_json)
 from langforge.summary import empty_corpus_reason
 from langforge.vocab import build_tokenizer, corpus_token_counts
-from pipelines.base import REJECTED, LanguageTask, load_stats, stage_output
+from pipelines.base import REJECTED, LanguageTask, stage_output
 from pipelines.native import Deduplicate
 from pipelines.synthetic import TranslateSeed
 
