@@ -361,9 +361,6 @@ class QualityModelConfig(_Section):
     epochs: int = Field(5, ge=1, le=1000)
     learning_rate: float = Field(0.1, gt=0, le=5)
     dim: int = Field(32, ge=2, le=300, description="fastText vector size")
-    word_ngrams: int = Field(2, ge=1, le=5)
-    bucket: int = Field(100_000, ge=1000, le=10_000_000, description="hash buckets for word "
-                        "n-grams (model size: bucket x dim x 4 bytes)")
     min_model_score: float | None = Field(None, gt=0, lt=1, description="keep native documents "
                                           "scoring at least this (others rejected as "
                                           "quality_model_below_threshold); off by default")

@@ -1,0 +1,687 @@
+"""Model-based quality selection: a per-language fastText classifier of trusted text.
+
+Positives are text known to be good in the language: the translated seed (the
+synthetic split, when a translation model made one) and the reference files the
+language's config names (``[[quality_model.reference]]``). Negatives are a seeded
+sample of the language's own web documents that passed language ID (before the
+quality filter), as FineWeb-Edu / DCLM-style classifiers contrast curated text with
+random web text. The classifier is fastText supervised (``fasttext-numpy2-wheel``),
+one thread and a fixed seed, so the same inputs give the same model and scores.
+
+- ``train_quality_model`` samples each class and trains two models with two-fold
+  cross-fitting (each on one half of the documents; each scores the half it never
+  saw), and writes ``model-0.bin`` / ``model-1.bin``, ``training_manifest.jsonl``
+  (every document used: id, class, fold, held-out score, source, licence) and
+  ``metrics.json`` (ROC AUC over the held-out scores, counts, settings).
+- ``score_documents`` sets ``doc.signals["quality_score"]``: the probability that
+  the document is like the positives (a training document's from the model that
+  did not see it, any other's the mean of both).
+- ``select_by_score`` keeps documents at or above ``min_model_score`` or the
+  ``top_fraction`` best, and rejects the others as
+  ``quality_model_below_threshold`` (kept in the rejected records).
+- ``rehydrate`` repeats documents by their duplicate cluster size with FineWeb-2's
+  published weights.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import json
+import math
+import os
+import tempfile
+from bisect import bisect_right
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+
+import numpy as np
+import regex
+
+from langforge.config import LanguageConfig, QualityModelConfig, ReferenceText
+from langforge.document import Document, StageStats, stable_id
+from langforge.errors import ConfigError, InputError
+
+STAGE = "quality_model"
+SCORE_SIGNAL = "quality_score"
+REJECT_REASON = "quality_model_below_threshold"
+METRICS_NAME = "metrics.json"
+MANIFEST_NAME = "training_manifest.jsonl"
+POSITIVE, NEGATIVE = "__label__hq", "__label__web"
+_BATCH = 512
+
+#: FineWeb-2's rehydration weights (huggingface/fineweb-2 README, "Deduplication
+#: informed upsampling", commit d0defb2): the smallest cluster size of each range ->
+#: copies of the kept document. Sizes 2-3 give N copies, 4 gives 3, 5-99 give 5,
+#: 100-999 give 8, and 1000+ give 1 ("very large clusters are lower quality").
+FINEWEB2_REHYDRATION_WEIGHTS: dict[int, int] = {1: 1, 2: 2, 3: 3, 5: 5, 100: 8, 1000: 1}
+
+# Words (letters with marks, digits, apostrophes inside) and single punctuation marks.
+_TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’]*|\p{N}+|[^\s\p{L}\p{M}\p{N}]")
+_DIGITS = regex.compile(r"\p{N}")
+_TERMINATED = regex.compile(r"[\p{Sentence_Terminal};:…][\"'»”’)\]}›」』）]*$")
+#: Marks a line that ends without punctuation (a menu item, a link, a title).
+OPEN_LINE_TOKEN = "<nl>"
+FOLDS = 2
+
+
+def model_text(text: str, max_words: int) -> str:
+    """What the classifier reads: casefolded tokens on one line, digits as 0, and
+    ``<nl>`` after each line that ends without punctuation.
+
+    Line breaks themselves are not kept: a sentence-per-line reference joined into
+    documents would teach the model a layout; a line without its full stop is what
+    menus, link lists and titles have, and what edited prose rarely has.
+    """
+    tokens: list[str] = []
+    for line in text.casefold().splitlines():
+        line = line.strip()
+        for match in _TOKEN.finditer(line):
+            tokens.append(_DIGITS.sub("0", match.group()))
+            if len(tokens) >= max_words:
+                return " ".join(tokens)
+        if line and not _TERMINATED.search(line):
+            tokens.append(OPEN_LINE_TOKEN)
+    return " ".join(tokens)
+
+
+def _key(seed: int, salt: str, doc_id: str) -> int:
+    digest = hashlib.blake2b(f"{seed}\x00{salt}\x00{doc_id}".encode("utf-8", "surrogatepass"),
+                             digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def seeded_sample(docs: Iterable[Document], n: int, seed: int, salt: str) -> list[Document]:
+    """``n`` documents chosen by a seeded hash of their id, in id-hash order.
+
+    Independent of the input order and streaming (memory grows with ``n``, not with
+    the input); two documents with the same id count once; empty texts are skipped.
+    """
+    seen: set[str] = set()
+
+    def unique() -> Iterator[tuple[int, str, Document]]:
+        for doc in docs:
+            if doc.id not in seen and doc.text.strip():
+                seen.add(doc.id)
+                yield _key(seed, salt, doc.id), doc.id, doc
+
+    return [doc for _, _, doc in heapq.nsmallest(n, unique(), key=lambda t: (t[0], t[1]))]
+
+
+def fold_of(doc_id: str, seed: int) -> int:
+    """The cross-fitting fold (0 or 1) of a document, from a seeded hash of its id."""
+    return _key(seed, "fold", doc_id) % FOLDS
+
+
+# --- positives ----------------------------------------------------------------------
+
+def reference_documents(reference: ReferenceText, min_doc_chars: int = 500,
+                        base_dir: str | os.PathLike | None = None) -> list[Document]:
+    """The documents of one reference file (read like ``langforge calibrate`` reads
+    trusted text), each with its file's name and licence in ``metadata``.
+
+    Raises:
+        InputError: the file is missing or unreadable.
+    """
+    from langforge.calibrate import read_reference
+
+    path = _resolve(reference.path, base_dir)
+    name = reference.name or path.name
+    texts = read_reference(path, min_doc_chars=min_doc_chars)
+    return [Document(id=stable_id("reference", path.name, str(i)), text=text, source=path.name,
+                     kind="reference", metadata={"license": reference.license, "name": name})
+            for i, text in enumerate(texts)]
+
+
+def _resolve(path: str, base_dir: str | os.PathLike | None) -> Path:
+    out = Path(path).expanduser()
+    if not out.is_absolute() and base_dir is not None:
+        out = Path(base_dir) / out
+    return out
+
+
+def missing_references(config: QualityModelConfig,
+                       base_dir: str | os.PathLike | None = None) -> list[str]:
+    """The configured reference files that do not exist (check before a build)."""
+    return [str(_resolve(r.path, base_dir)) for r in config.reference
+            if not _resolve(r.path, base_dir).is_file()]
+
+
+def positives_plan(config: QualityModelConfig, synthetic_docs: int) -> tuple[str | None, str]:
+    """Whether the stage can run, before reading anything: ``(skip reason or None,
+    what the positives are)``. ``synthetic_docs`` is the size of the synthetic split."""
+    if not config.enabled:
+        return "quality_model.enabled is false", ""
+    use_synthetic = config.use_synthetic and synthetic_docs > 0
+    if not use_synthetic and not config.reference:
+        return ("no positives for the quality model: no translated seed (no translation "
+                "model, or quality_model.use_synthetic off) and no [[quality_model.reference]] "
+                "file of trusted text in the language"), ""
+    parts = []
+    if use_synthetic:
+        parts.append(f"the translated seed ({synthetic_docs:,} documents)")
+    if config.reference:
+        parts.append("reference text (" + ", ".join(r.name or Path(r.path).name
+                                                     for r in config.reference) + ")")
+    if not use_synthetic:
+        parts.append("no translated seed: reference text alone")
+    return None, "; ".join(parts)
+
+
+#: The fix named when the stage is skipped for want of positives.
+SKIP_HINT = ("name trusted text in the language in a --config file: [[quality_model.reference]] "
+             "path = \"...\" license = \"...\"; or set translate.model (make models MT=...)")
+
+
+# --- the model ------------------------------------------------------------------------
+
+class QualityModel:
+    """The two cross-fitted classifiers of a language, loaded lazily (fastText models
+    are not picklable).
+
+    A document one model was trained on is scored by the other; any other document
+    by the mean of both. So a training document's score is never an in-sample one.
+    """
+
+    def __init__(self, paths: Sequence[Path], max_doc_words: int = 1000,
+                 trained_fold: Mapping[str, int] | None = None, models: Sequence[Any] = ()):
+        self.paths = [Path(p) for p in paths]
+        self.max_doc_words = max_doc_words
+        self.trained_fold = dict(trained_fold or {})
+        self._models = list(models) or None
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike) -> "QualityModel":
+        """The models ``train_quality_model`` wrote in ``directory``.
+
+        Raises:
+            InputError: no model there.
+        """
+        directory = Path(directory)
+        paths = [directory / model_name(k) for k in range(FOLDS)]
+        if not all(p.is_file() for p in paths) or not (directory / METRICS_NAME).is_file():
+            raise InputError(f"no quality model in {directory}: run the quality_model stage "
+                             "first")
+        metrics = json.loads((directory / METRICS_NAME).read_text(encoding="utf-8"))
+        folds = {}
+        with (directory / MANIFEST_NAME).open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                folds[row["id"]] = int(row["fold"])
+        return cls(paths, int(metrics["settings"]["max_doc_words"]), folds)
+
+    @property
+    def models(self) -> list[Any]:
+        if self._models is None:
+            import fasttext
+
+            self._models = [fasttext.load_model(str(p)) for p in self.paths]
+        return self._models
+
+    def scores(self, texts: Sequence[str], ids: Sequence[str] | None = None) -> list[float]:
+        """Probability of the positive class for each text, in [0, 1]; ``ids`` (the
+        documents' ids) let a training document be scored by the model that did not
+        see it."""
+        if not texts:
+            return []
+        lines = [model_text(t, self.max_doc_words) for t in texts]
+        per_model = [_positive_probs(m, lines) for m in self.models]
+        out = []
+        for i, line in enumerate(lines):
+            fold = self.trained_fold.get(ids[i]) if ids is not None else None
+            if not line:
+                p = 0.0  # no word: no evidence of quality (fastText would give the prior)
+            elif fold is not None:
+                p = per_model[fold][i]  # model k held fold k back
+            else:
+                p = sum(probs[i] for probs in per_model) / len(per_model)
+            out.append(round(min(1.0, max(0.0, p)), 6))
+        return out
+
+
+def model_name(fold: int) -> str:
+    """The file of the model that held back ``fold``."""
+    return f"model-{fold}.bin"
+
+
+def _positive_probs(model: Any, lines: Sequence[str]) -> list[float]:
+    labels, probs = model.predict(list(lines), k=2)
+    return [dict(zip(labs, (float(x) for x in ps))).get(POSITIVE, 0.0)
+            for labs, ps in zip(labels, probs)]
+
+
+def roc_auc(scores: Sequence[float], labels: Sequence[int]) -> float | None:
+    """Exact ROC AUC (Mann-Whitney U, tied scores counted half); None when a class
+    is absent."""
+    from scipy.stats import rankdata
+
+    y = np.asarray(labels, dtype=bool)
+    n_pos, n_neg = int(y.sum()), int((~y).sum())
+    if not n_pos or not n_neg:
+        return None
+    ranks = rankdata(np.asarray(scores, dtype=float))
+    return float((ranks[y].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def _settings(config: QualityModelConfig, seed: int) -> dict[str, Any]:
+    return {"epochs": config.epochs, "learning_rate": config.learning_rate, "dim": config.dim,
+            "word_ngrams": 1,
+            "max_doc_words": config.max_doc_words, "max_positives": config.max_positives,
+            "max_negatives": config.max_negatives, "max_class_ratio": config.max_class_ratio,
+            "folds": FOLDS, "seed": seed, "loss": "softmax", "thread": 1}
+
+
+def _sources(docs: Sequence[Document]) -> list[dict[str, Any]]:
+    counts: dict[tuple[str, str, str], int] = {}
+    for doc in docs:
+        key = (doc.kind, str(doc.metadata.get("name") or _public(doc.source) or doc.kind),
+               str(doc.metadata.get("license") or doc.metadata.get("licence") or "unknown"))
+        counts[key] = counts.get(key, 0) + 1
+    return [{"kind": k, "name": n, "license": lic, "documents": c}
+            for (k, n, lic), c in sorted(counts.items())]
+
+
+def train_quality_model(positives: Iterable[Document], negatives: Iterable[Document],
+                        out_dir: str | os.PathLike,
+                        config: QualityModelConfig | LanguageConfig,
+                        seed: int | None = None) -> dict[str, Any]:
+    """Train the classifier with two-fold cross-fitting and evaluate it held out.
+
+    Each class is sampled by a seeded hash of the document id (``max_positives``,
+    ``max_negatives``, and the larger class at most ``max_class_ratio`` times the
+    smaller), then split in two folds by another hash. Model k is trained on the
+    other fold (the smaller class repeated to balance) and scores fold k, which it
+    never saw: the ROC AUC is over these held-out scores of every sampled document.
+
+    Writes into ``out_dir`` (the caller makes it atomic): ``model-0.bin`` and
+    ``model-1.bin``, ``training_manifest.jsonl`` (each document: id, class, fold,
+    kind, public source, URL, licence, characters, held-out score) and
+    ``metrics.json``, and returns the metrics: ``roc_auc``, per-fold ``folds``
+    AUCs, ``documents`` per class, ``heldout_scores`` (quantiles per class),
+    ``positives`` / ``negatives`` (sources with licences), ``synthetic_positives``,
+    ``reference_positives`` and the ``settings``.
+
+    Raises:
+        InputError: fewer than ``min_class_docs`` positives or negatives (the caller
+            skips the stage with this message).
+        ConfigError: fastText diverged with these settings.
+    """
+    qm = config.quality_model if isinstance(config, LanguageConfig) else config
+    seed = qm.seed if seed is None else seed
+    pos = seeded_sample(positives, qm.max_positives, seed, "positive")
+    neg = seeded_sample(negatives, qm.max_negatives, seed, "negative")
+    for name, docs in (("positives", pos), ("negatives", neg)):
+        if len(docs) < qm.min_class_docs:
+            raise InputError(f"too few {name} for the quality model: {len(docs)} documents "
+                             f"(quality_model.min_class_docs = {qm.min_class_docs})")
+    # seeded_sample's order is a seeded hash order: a prefix is a seeded sample too
+    cap = int(qm.max_class_ratio * min(len(pos), len(neg)))
+    pos, neg = pos[:cap], neg[:cap]
+    labelled = [(d, 1) for d in pos] + [(d, 0) for d in neg]
+    folds = {d.id: fold_of(d.id, seed) for d, _ in labelled}
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    texts = {d.id: model_text(d.text, qm.max_doc_words) for d, _ in labelled}
+    models, heldout, fold_aucs = [], {}, []
+    for k in range(FOLDS):
+        train = [(texts[d.id], y) for d, y in labelled if folds[d.id] != k]
+        model = _train(_balanced_lines(train, seed + k), qm, seed, out_dir)
+        model.save_model(str(out_dir / model_name(k)))
+        models.append(model)
+        test = [(d, y) for d, y in labelled if folds[d.id] == k]
+        probs = _positive_probs(model, [texts[d.id] for d, _ in test])
+        for (d, _), p in zip(test, probs):
+            heldout[d.id] = round(min(1.0, max(0.0, p)), 6) if texts[d.id] else 0.0
+        auc = roc_auc([heldout[d.id] for d, _ in test], [y for _, y in test])
+        fold_aucs.append(None if auc is None else round(auc, 6))
+    scores = [heldout[d.id] for d, _ in labelled]
+    labels = [y for _, y in labelled]
+    auc = roc_auc(scores, labels)
+    metrics = {
+        "roc_auc": None if auc is None else round(auc, 6),
+        "folds": fold_aucs,
+        "documents": {"positives": len(pos), "negatives": len(neg)},
+        "heldout_scores": {
+            "positives": _quantiles([s for s, y in zip(scores, labels) if y]),
+            "negatives": _quantiles([s for s, y in zip(scores, labels) if not y])},
+        "positives": _sources(pos), "negatives": _sources(neg),
+        "synthetic_positives": sum(d.kind == "synthetic" for d in pos),
+        "reference_positives": sum(d.kind != "synthetic" for d in pos),
+        "settings": _settings(qm, seed),
+        "classifier": "fastText supervised (fasttext-numpy2-wheel), softmax over two labels",
+    }
+    _write_manifest(out_dir / MANIFEST_NAME, labelled, folds, heldout)
+    (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n",
+                                        encoding="utf-8")
+    metrics["model"] = QualityModel([out_dir / model_name(k) for k in range(FOLDS)],
+                                    qm.max_doc_words, folds, models)
+    return metrics
+
+
+def _train(lines: Sequence[str], qm: QualityModelConfig, seed: int, out_dir: Path) -> Any:
+    """fastText supervised on ``lines``, with every word vector initialised here.
+
+    fastText 0.9.2 initialises only the first tenth of its input matrix when it
+    trains on one thread (``DenseMatrix::uniformThread`` fills block 0 of 10) and
+    leaves the rest as the allocator gives it: zeros from a fresh page, or stale
+    heap bytes, which makes a model depend on what the process did before and
+    sometimes stops training with "Encountered NaN". Seeded initial vectors for
+    every word (``pretrainedVectors``) and no hashed n-gram buckets make every row
+    defined, so one seed gives one model.
+    """
+    import fasttext
+
+    words = sorted({w for line in lines for w in line.split(" ")[1:] if w} | {"</s>"})
+    vectors = np.random.default_rng(seed).uniform(-1 / qm.dim, 1 / qm.dim,
+                                                  size=(len(words), qm.dim))
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".train-") as tmp:
+        train_file, init_file = Path(tmp) / "train.txt", Path(tmp) / "init.vec"
+        train_file.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        with init_file.open("w", encoding="utf-8") as fh:
+            fh.write(f"{len(words)} {qm.dim}\n")
+            for word, row in zip(words, vectors):
+                fh.write(word + " " + " ".join(f"{x:.6f}" for x in row) + "\n")
+        try:
+            return fasttext.train_supervised(
+                input=str(train_file), lr=qm.learning_rate, epoch=qm.epochs, dim=qm.dim,
+                wordNgrams=1, bucket=0, minCount=1, minn=0, maxn=0, loss="softmax", thread=1,
+                seed=seed, verbose=0, pretrainedVectors=str(init_file))
+        except RuntimeError as exc:  # fastText's "Encountered NaN": training diverged
+            raise ConfigError(f"quality model training failed ({exc}): lower "
+                              f"quality_model.learning_rate ({qm.learning_rate})") from None
+
+
+def _balanced_lines(train: Sequence[tuple[str, int]], seed: int) -> list[str]:
+    """Training lines, the smaller class repeated (cycled) up to the larger's size,
+    in a seeded order; texts without a word are left out."""
+    pos_lines = [f"{POSITIVE} {t}" for t, y in train if y and t]
+    neg_lines = [f"{NEGATIVE} {t}" for t, y in train if not y and t]
+    small, large = sorted((pos_lines, neg_lines), key=len)
+    if small:
+        small = [small[i % len(small)] for i in range(len(large))]
+    lines = small + large
+    order = np.random.default_rng(seed).permutation(len(lines))
+    return [lines[i] for i in order]
+
+
+def _quantiles(values: Sequence[float]) -> dict[str, float] | None:
+    if not values:
+        return None
+    q = np.quantile(np.asarray(values), [0.1, 0.5, 0.9])
+    return {"p10": round(float(q[0]), 4), "median": round(float(q[1]), 4),
+            "p90": round(float(q[2]), 4)}
+
+
+def _write_manifest(path: Path, labelled: Sequence[tuple[Document, int]],
+                    folds: Mapping[str, int], heldout: Mapping[str, float]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for doc, label in sorted(labelled, key=lambda t: (-t[1], t[0].id)):
+            fh.write(json.dumps({
+                "id": doc.id, "class": "positive" if label else "negative",
+                "fold": folds[doc.id], "heldout_score": heldout[doc.id], "kind": doc.kind,
+                "source": _public(doc.source), "url": doc.url,
+                "license": doc.metadata.get("license") or doc.metadata.get("licence"),
+                "chars": len(doc.text)}, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def _public(source: str) -> str:
+    from langforge.dataset import public_source
+
+    return public_source(source) if source else ""
+
+
+# --- scoring and selection ------------------------------------------------------------
+
+def score_documents(docs: Iterable[Document], model: QualityModel,
+                    stats: StageStats | None = None) -> Iterator[Document]:
+    """Set ``doc.signals["quality_score"]`` on every document (batched predictions);
+    nothing is dropped."""
+    batch: list[Document] = []
+    for doc in docs:
+        if stats is not None:
+            stats.count_in(doc.text)
+        batch.append(doc)
+        if len(batch) >= _BATCH:
+            yield from _score_batch(batch, model, stats)
+            batch = []
+    yield from _score_batch(batch, model, stats)
+
+
+def _score_batch(batch: list[Document], model: QualityModel,
+                 stats: StageStats | None) -> Iterator[Document]:
+    for doc, score in zip(batch, model.scores([d.text for d in batch], [d.id for d in batch])):
+        doc.signals[SCORE_SIGNAL] = score
+        yield stats.count_out(doc) if stats is not None else doc
+
+
+Docs = Sequence[Document] | Callable[[], Iterable[Document]]
+
+
+def _stream(docs: Docs) -> Iterable[Document]:
+    return docs() if callable(docs) else docs
+
+
+def top_fraction_cutoff(scores: Iterable[tuple[float, str]], fraction: float
+                        ) -> tuple[float, str] | None:
+    """The last ``(score, id)`` kept when keeping the best ``fraction`` (at least one
+    document; ties broken by id), or None for no documents."""
+    items = list(scores)
+    if not items:
+        return None
+    keep = max(1, math.ceil(fraction * len(items) - 1e-9))
+    return sorted(items, key=lambda t: (-t[0], t[1]))[keep - 1]
+
+
+def select_by_score(docs: Docs, stats: StageStats, *, min_score: float | None = None,
+                    top_fraction: float | None = None) -> Iterator[Document]:
+    """Keep documents with a ``quality_score`` of at least ``min_score``, or the best
+    ``top_fraction`` of them (ties by id, so the count is exact); reject the others
+    as ``quality_model_below_threshold`` with the score and the threshold.
+
+    ``docs`` is a sequence or a callable returning a fresh iterator over the same
+    documents (``top_fraction`` reads them twice). With neither threshold every
+    document is kept.
+
+    Raises:
+        ConfigError: both thresholds, or one out of range.
+        InputError: a document has no ``quality_score``.
+    """
+    if min_score is not None and top_fraction is not None:
+        raise ConfigError("select_by_score: give min_score or top_fraction, not both")
+    if top_fraction is not None and not 0 < top_fraction <= 1:
+        raise ConfigError(f"select_by_score: top_fraction must be in (0, 1], got {top_fraction}")
+    if min_score is not None and not 0 <= min_score <= 1:
+        raise ConfigError(f"select_by_score: min_score must be in [0, 1], got {min_score}")
+    return _select(docs, stats, min_score, top_fraction)
+
+
+def _score_of(doc: Document) -> float:
+    score = doc.signals.get(SCORE_SIGNAL)
+    if not isinstance(score, (int, float)):
+        raise InputError(f"document {doc.id} has no {SCORE_SIGNAL}: score it first "
+                         "(score_documents)")
+    return float(score)
+
+
+def _select(docs: Docs, stats: StageStats, min_score: float | None,
+            top_fraction: float | None) -> Iterator[Document]:
+    cutoff = None
+    if top_fraction is not None:
+        cutoff = top_fraction_cutoff(((_score_of(d), d.id) for d in _stream(docs)),
+                                     top_fraction)
+    for doc in _stream(docs):
+        stats.count_in(doc.text)
+        score = _score_of(doc)
+        if min_score is not None and score < min_score:
+            stats.reject(doc, REJECT_REASON, signal=SCORE_SIGNAL, value=score,
+                         threshold=min_score, selection="min_model_score")
+        elif cutoff is not None and (-score, doc.id) > (-cutoff[0], cutoff[1]):
+            stats.reject(doc, REJECT_REASON, signal=SCORE_SIGNAL, value=score,
+                         threshold=cutoff[0], selection=f"top_fraction {top_fraction}")
+        else:
+            yield stats.count_out(doc)
+
+
+# --- report -----------------------------------------------------------------------------
+
+#: Heuristic signals the report correlates with the model's score.
+HEURISTIC_SIGNALS = ("word_count", "mean_word_length", "non_alpha_words_ratio",
+                     "stopword_count", "dup_line_frac", "line_punct_ratio",
+                     "top_2gram_char_frac", "dup_5gram_char_frac", "short_line_frac",
+                     "new_line_ratio")
+
+
+def score_report(docs: Iterable[Document], *, bins: int = 20, example_chars: int = 300,
+                 signals: Sequence[str] = HEURISTIC_SIGNALS) -> dict[str, Any]:
+    """What the report shows of the scores of the kept documents: a histogram,
+    one example at each decile (the document nearest the decile's score, ties by
+    id) and Spearman's rank correlation of the score with each heuristic signal."""
+    from scipy.stats import spearmanr
+
+    rows = [(float(d.signals[SCORE_SIGNAL]), d.id, d) for d in docs
+            if isinstance(d.signals.get(SCORE_SIGNAL), (int, float))]
+    if not rows:
+        return {"documents": 0}
+    scores = np.array([r[0] for r in rows])
+    counts, edges = np.histogram(scores, bins=bins, range=(0.0, 1.0))
+    deciles = []
+    for q in range(0, 101, 10):
+        value = float(np.quantile(scores, q / 100))
+        _, doc_id, doc = min(rows, key=lambda r: (abs(r[0] - value), r[1]))
+        deciles.append({"quantile": q / 100, "score": round(value, 4), "id": doc_id,
+                        "url": doc.url, "example_score": doc.signals[SCORE_SIGNAL],
+                        "text": doc.text[:example_chars]})
+    correlations = {}
+    for name in signals:
+        values = [r[2].signals.get(name) for r in rows]
+        if all(isinstance(v, (int, float)) for v in values) and len(set(values)) > 1 \
+                and len(rows) > 2:
+            rho = spearmanr(scores, np.array(values, dtype=float)).statistic
+            correlations[name] = None if math.isnan(rho) else round(float(rho), 4)
+    return {"documents": len(rows), "mean": round(float(scores.mean()), 4),
+            "histogram": {"edges": [round(float(e), 4) for e in edges],
+                          "counts": [int(c) for c in counts]},
+            "deciles": deciles, "spearman": correlations}
+
+
+# --- rehydration ------------------------------------------------------------------------
+
+def cluster_size(doc: Document) -> int:
+    """How many crawled documents a kept document stands for.
+
+    Exact dedup records ``dup_cluster_size`` (copies of the text, itself included);
+    near dedup then clusters the survivors and records ``near_dup_cluster_size``.
+    FineWeb-2's ``minhash_cluster_size`` counts every member of the MinHash cluster,
+    exact copies included; here the members' own exact copies are not recorded on
+    the kept document, so this is ``dup_cluster_size + near_dup_cluster_size - 1``,
+    exact when only the kept document had exact copies and a lower bound otherwise.
+    """
+    meta = doc.metadata or {}
+    exact = meta.get("dup_cluster_size")
+    near = meta.get("near_dup_cluster_size")
+    exact = int(exact) if isinstance(exact, (int, float)) and exact >= 1 else 1
+    near = int(near) if isinstance(near, (int, float)) and near >= 1 else 1
+    return exact + near - 1
+
+
+def rehydration_weight(size: int,
+                       weights: Mapping[int, int] = FINEWEB2_REHYDRATION_WEIGHTS) -> int:
+    """Copies of a document whose duplicate cluster has ``size`` members."""
+    limits = sorted(weights)
+    if size < limits[0]:
+        raise ValueError(f"cluster size {size} is below the smallest weighted size {limits[0]}")
+    return int(weights[limits[bisect_right(limits, size) - 1]])
+
+
+def rehydrate(docs: Iterable[Document],
+              weights: Mapping[int, int] = FINEWEB2_REHYDRATION_WEIGHTS,
+              stats: StageStats | None = None) -> Iterator[Document]:
+    """Repeat each document by its cluster size's weight (FineWeb-2's "re-hydration").
+
+    Copies are the same document (same id); ``metadata["rehydration_weight"]``
+    records the weight on each. ``stats`` counts documents in and rows out, and
+    ``stats.extra["rehydration_copies"]`` maps each weight to its documents.
+    """
+    for doc in docs:
+        weight = rehydration_weight(cluster_size(doc), weights)
+        doc.metadata["rehydration_weight"] = weight
+        if stats is not None:
+            stats.count_in(doc.text)
+            copies = stats.extra.setdefault("rehydration_copies", {})
+            copies[str(weight)] = copies.get(str(weight), 0) + 1
+        for _ in range(weight):
+            yield stats.count_out(doc) if stats is not None else doc
+
+
+# --- dataset card ---------------------------------------------------------------------------
+
+#: The ``quality_score`` column's line in the card's column table.
+SCORE_COLUMN_DOC = ("quality classifier score in [0, 1]: fastText's probability that the "
+                    "document is like the trusted text (see 'Quality classifier'); null when "
+                    "the classifier was skipped")
+
+
+def card_lines(metrics: Mapping[str, Any] | None, config: QualityModelConfig,
+               skipped: str | None = None) -> list[str]:
+    """The card's 'Quality classifier' section (Markdown lines, no heading)."""
+    if skipped or not metrics:
+        return [f"No quality classifier was trained: {skipped or 'the stage did not run'}. "
+                "The `quality_score` column is null."]
+    auc = metrics.get("roc_auc")
+    lines = ["`quality_score` comes from a fastText supervised classifier (softmax, "
+             f"{config.dim}-dimensional word vectors, "
+             f"{config.epochs} epochs, one thread, seed {metrics['settings']['seed']}) "
+             "trained on this language's own text:", "",
+             "- **positives** (trusted text): "
+             + "; ".join(f"{s['name']} ({s['kind']}, licence {s['license']}, "
+                         f"{s['documents']:,} documents)" for s in metrics["positives"]),
+             "- **negatives**: a seeded sample of this build's web documents that passed "
+             "language identification (before the quality filter; licence: as the web text "
+             f"of this dataset), {sum(s['documents'] for s in metrics['negatives']):,} "
+             "documents"]
+    if not metrics.get("synthetic_positives"):
+        lines.append("- no translated seed was used (no translation model, or the option is "
+                     "off): the positives are the reference text alone")
+    docs = metrics["documents"]
+    lines += ["", "Two models are trained, each on one half of the documents (two-fold "
+              "cross-fitting); a document used in training is scored by the model that never "
+              "saw it, any other by the mean of both. Over these held-out scores "
+              f"({docs['positives']:,} positives, {docs['negatives']:,} negatives) the ROC AUC "
+              "is " + (f"{auc:.3f}." if isinstance(auc, (int, float)) else "not measurable."),
+              "The score measures likeness to the positives, not correctness: text unlike the "
+              "reference's genre (dialogue, lists, recipes) scores low even when it is good."]
+    if config.min_model_score is not None:
+        lines.append(f"Documents scoring below {config.min_model_score} were left out "
+                     f"(`{REJECT_REASON}`, kept in the rejected records).")
+    elif config.top_fraction is not None:
+        lines.append(f"Only the best-scoring {config.top_fraction:.0%} of the web documents "
+                     f"were kept; the rest are in the rejected records as `{REJECT_REASON}`.")
+    else:
+        lines.append("No document was dropped by the score: select with `quality_score`.")
+    return lines
+
+
+def rehydration_card_lines(stats: StageStats | Mapping[str, Any] | None,
+                           weights: Mapping[int, int] = FINEWEB2_REHYDRATION_WEIGHTS
+                           ) -> list[str]:
+    """The card's rehydration paragraph; ``stats`` is ``rehydrate``'s (or None when the
+    export was not rehydrated)."""
+    if stats is None:
+        return ["Not rehydrated: each kept document appears once; `dup_cluster_size` and "
+                "the provenance's `near_dup_cluster_size` allow FineWeb-2-style upsampling."]
+    data = stats.to_dict() if isinstance(stats, StageStats) else dict(stats)
+    limits = sorted(weights)
+    ranges = []
+    for i, low in enumerate(limits):
+        high = limits[i + 1] - 1 if i + 1 < len(limits) else None
+        span = f"{low}" if high == low else (f"{low}-{high}" if high else f"{low}+")
+        ranges.append(f"cluster size {span}: {weights[low]}x")
+    copies = (data.get("extra") or {}).get("rehydration_copies") or {}
+    return ["Rehydrated as FineWeb-2 does (huggingface/fineweb-2, \"Deduplication informed "
+            "upsampling\"): each web document is repeated by the size of the duplicate "
+            "cluster it was kept from (" + ", ".join(ranges) + "); the cluster size is "
+            "`dup_cluster_size` + `near_dup_cluster_size` - 1. Repeated rows share their id "
+            "and carry `rehydration_weight` in `provenance`.",
+            f"{data.get('docs_in', 0):,} documents became {data.get('docs_out', 0):,} rows ("
+            + ", ".join(f"{n:,} x{w}" for w, n in sorted(copies.items(), key=lambda kv:
+                                                           int(kv[0]))) + ")."]
