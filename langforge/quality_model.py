@@ -6,7 +6,8 @@ language's config names (``[[quality_model.reference]]``). Negatives are a seede
 sample of the language's own web documents that passed language ID (before the
 quality filter), as FineWeb-Edu / DCLM-style classifiers contrast curated text with
 random web text. The classifier is fastText supervised (``fasttext-numpy2-wheel``),
-one thread and a fixed seed, so the same inputs give the same model and scores.
+one thread, a fixed seed and every initial vector set by the stage, so the same
+inputs give the same model files and scores.
 
 - ``train_quality_model`` samples each class and trains two models with two-fold
   cross-fitting (each on one half of the documents; each scores the half it never
@@ -19,8 +20,9 @@ one thread and a fixed seed, so the same inputs give the same model and scores.
 - ``select_by_score`` keeps documents at or above ``min_model_score`` or the
   ``top_fraction`` best, and rejects the others as
   ``quality_model_below_threshold`` (kept in the rejected records).
-- ``rehydrate`` repeats documents by their duplicate cluster size with FineWeb-2's
-  published weights.
+
+What the report and the card show of it is in ``langforge.quality_report``;
+FineWeb-2's rehydration in ``langforge.rehydrate``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ import json
 import math
 import os
 import tempfile
-from bisect import bisect_right
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -49,12 +50,6 @@ METRICS_NAME = "metrics.json"
 MANIFEST_NAME = "training_manifest.jsonl"
 POSITIVE, NEGATIVE = "__label__hq", "__label__web"
 _BATCH = 512
-
-#: FineWeb-2's rehydration weights (huggingface/fineweb-2 README, "Deduplication
-#: informed upsampling", commit d0defb2): the smallest cluster size of each range ->
-#: copies of the kept document. Sizes 2-3 give N copies, 4 gives 3, 5-99 give 5,
-#: 100-999 give 8, and 1000+ give 1 ("very large clusters are lower quality").
-FINEWEB2_REHYDRATION_WEIGHTS: dict[int, int] = {1: 1, 2: 2, 3: 3, 5: 5, 100: 8, 1000: 1}
 
 # Words (letters with marks, digits, apostrophes inside) and single punctuation marks.
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\p{N}'’]*|\p{N}+|[^\s\p{L}\p{M}\p{N}]")
@@ -271,14 +266,35 @@ def _settings(config: QualityModelConfig, seed: int) -> dict[str, Any]:
             "folds": FOLDS, "seed": seed, "loss": "softmax", "thread": 1}
 
 
+def _source_name(doc: Document) -> str:
+    """What the card calls where a training document came from: the reference's name,
+    the translation model, or the WARC file (never a local path or a byte offset)."""
+    if doc.metadata.get("name"):
+        return str(doc.metadata["name"])
+    if doc.kind == "synthetic":
+        return f"translated seed ({doc.metadata.get('model') or 'unknown model'})"
+    where = (doc.source or "").rpartition("@")[0] or doc.source or ""
+    return _public(where) or doc.kind
+
+
 def _sources(docs: Sequence[Document]) -> list[dict[str, Any]]:
     counts: dict[tuple[str, str, str], int] = {}
     for doc in docs:
-        key = (doc.kind, str(doc.metadata.get("name") or _public(doc.source) or doc.kind),
+        key = (doc.kind, _source_name(doc),
                str(doc.metadata.get("license") or doc.metadata.get("licence") or "unknown"))
         counts[key] = counts.get(key, 0) + 1
     return [{"kind": k, "name": n, "license": lic, "documents": c}
             for (k, n, lic), c in sorted(counts.items())]
+
+
+def stage_extra(metrics: Mapping[str, Any], positives: str) -> dict[str, Any]:
+    """What the stage's ``StageStats.extra`` (summary, report) records of a trained
+    model: the held-out ROC AUC, the class sizes, what the positives were (from
+    ``positives_plan``) and whether the translated seed was among them."""
+    return {"roc_auc": metrics.get("roc_auc"), "fold_roc_auc": metrics.get("folds"),
+            "positives": metrics["documents"]["positives"],
+            "negatives": metrics["documents"]["negatives"], "positives_from": positives,
+            "translated_seed_used": bool(metrics.get("synthetic_positives"))}
 
 
 def train_quality_model(positives: Iterable[Document], negatives: Iterable[Document],
@@ -322,12 +338,11 @@ def train_quality_model(positives: Iterable[Document], negatives: Iterable[Docum
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     texts = {d.id: model_text(d.text, qm.max_doc_words) for d, _ in labelled}
-    models, heldout, fold_aucs = [], {}, []
+    heldout, fold_aucs = {}, []
     for k in range(FOLDS):
         train = [(texts[d.id], y) for d, y in labelled if folds[d.id] != k]
         model = _train(_balanced_lines(train, seed + k), qm, seed, out_dir)
         model.save_model(str(out_dir / model_name(k)))
-        models.append(model)
         test = [(d, y) for d, y in labelled if folds[d.id] == k]
         probs = _positive_probs(model, [texts[d.id] for d, _ in test])
         for (d, _), p in zip(test, probs):
@@ -353,8 +368,6 @@ def train_quality_model(positives: Iterable[Document], negatives: Iterable[Docum
     _write_manifest(out_dir / MANIFEST_NAME, labelled, folds, heldout)
     (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n",
                                         encoding="utf-8")
-    metrics["model"] = QualityModel([out_dir / model_name(k) for k in range(FOLDS)],
-                                    qm.max_doc_words, folds, models)
     return metrics
 
 
@@ -520,168 +533,3 @@ def _select(docs: Docs, stats: StageStats, min_score: float | None,
                          threshold=cutoff[0], selection=f"top_fraction {top_fraction}")
         else:
             yield stats.count_out(doc)
-
-
-# --- report -----------------------------------------------------------------------------
-
-#: Heuristic signals the report correlates with the model's score.
-HEURISTIC_SIGNALS = ("word_count", "mean_word_length", "non_alpha_words_ratio",
-                     "stopword_count", "dup_line_frac", "line_punct_ratio",
-                     "top_2gram_char_frac", "dup_5gram_char_frac", "short_line_frac",
-                     "new_line_ratio")
-
-
-def score_report(docs: Iterable[Document], *, bins: int = 20, example_chars: int = 300,
-                 signals: Sequence[str] = HEURISTIC_SIGNALS) -> dict[str, Any]:
-    """What the report shows of the scores of the kept documents: a histogram,
-    one example at each decile (the document nearest the decile's score, ties by
-    id) and Spearman's rank correlation of the score with each heuristic signal."""
-    from scipy.stats import spearmanr
-
-    rows = [(float(d.signals[SCORE_SIGNAL]), d.id, d) for d in docs
-            if isinstance(d.signals.get(SCORE_SIGNAL), (int, float))]
-    if not rows:
-        return {"documents": 0}
-    scores = np.array([r[0] for r in rows])
-    counts, edges = np.histogram(scores, bins=bins, range=(0.0, 1.0))
-    deciles = []
-    for q in range(0, 101, 10):
-        value = float(np.quantile(scores, q / 100))
-        _, doc_id, doc = min(rows, key=lambda r: (abs(r[0] - value), r[1]))
-        deciles.append({"quantile": q / 100, "score": round(value, 4), "id": doc_id,
-                        "url": doc.url, "example_score": doc.signals[SCORE_SIGNAL],
-                        "text": doc.text[:example_chars]})
-    correlations = {}
-    for name in signals:
-        values = [r[2].signals.get(name) for r in rows]
-        if all(isinstance(v, (int, float)) for v in values) and len(set(values)) > 1 \
-                and len(rows) > 2:
-            rho = spearmanr(scores, np.array(values, dtype=float)).statistic
-            correlations[name] = None if math.isnan(rho) else round(float(rho), 4)
-    return {"documents": len(rows), "mean": round(float(scores.mean()), 4),
-            "histogram": {"edges": [round(float(e), 4) for e in edges],
-                          "counts": [int(c) for c in counts]},
-            "deciles": deciles, "spearman": correlations}
-
-
-# --- rehydration ------------------------------------------------------------------------
-
-def cluster_size(doc: Document) -> int:
-    """How many crawled documents a kept document stands for.
-
-    Exact dedup records ``dup_cluster_size`` (copies of the text, itself included);
-    near dedup then clusters the survivors and records ``near_dup_cluster_size``.
-    FineWeb-2's ``minhash_cluster_size`` counts every member of the MinHash cluster,
-    exact copies included; here the members' own exact copies are not recorded on
-    the kept document, so this is ``dup_cluster_size + near_dup_cluster_size - 1``,
-    exact when only the kept document had exact copies and a lower bound otherwise.
-    """
-    meta = doc.metadata or {}
-    exact = meta.get("dup_cluster_size")
-    near = meta.get("near_dup_cluster_size")
-    exact = int(exact) if isinstance(exact, (int, float)) and exact >= 1 else 1
-    near = int(near) if isinstance(near, (int, float)) and near >= 1 else 1
-    return exact + near - 1
-
-
-def rehydration_weight(size: int,
-                       weights: Mapping[int, int] = FINEWEB2_REHYDRATION_WEIGHTS) -> int:
-    """Copies of a document whose duplicate cluster has ``size`` members."""
-    limits = sorted(weights)
-    if size < limits[0]:
-        raise ValueError(f"cluster size {size} is below the smallest weighted size {limits[0]}")
-    return int(weights[limits[bisect_right(limits, size) - 1]])
-
-
-def rehydrate(docs: Iterable[Document],
-              weights: Mapping[int, int] = FINEWEB2_REHYDRATION_WEIGHTS,
-              stats: StageStats | None = None) -> Iterator[Document]:
-    """Repeat each document by its cluster size's weight (FineWeb-2's "re-hydration").
-
-    Copies are the same document (same id); ``metadata["rehydration_weight"]``
-    records the weight on each. ``stats`` counts documents in and rows out, and
-    ``stats.extra["rehydration_copies"]`` maps each weight to its documents.
-    """
-    for doc in docs:
-        weight = rehydration_weight(cluster_size(doc), weights)
-        doc.metadata["rehydration_weight"] = weight
-        if stats is not None:
-            stats.count_in(doc.text)
-            copies = stats.extra.setdefault("rehydration_copies", {})
-            copies[str(weight)] = copies.get(str(weight), 0) + 1
-        for _ in range(weight):
-            yield stats.count_out(doc) if stats is not None else doc
-
-
-# --- dataset card ---------------------------------------------------------------------------
-
-#: The ``quality_score`` column's line in the card's column table.
-SCORE_COLUMN_DOC = ("quality classifier score in [0, 1]: fastText's probability that the "
-                    "document is like the trusted text (see 'Quality classifier'); null when "
-                    "the classifier was skipped")
-
-
-def card_lines(metrics: Mapping[str, Any] | None, config: QualityModelConfig,
-               skipped: str | None = None) -> list[str]:
-    """The card's 'Quality classifier' section (Markdown lines, no heading)."""
-    if skipped or not metrics:
-        return [f"No quality classifier was trained: {skipped or 'the stage did not run'}. "
-                "The `quality_score` column is null."]
-    auc = metrics.get("roc_auc")
-    lines = ["`quality_score` comes from a fastText supervised classifier (softmax, "
-             f"{config.dim}-dimensional word vectors, "
-             f"{config.epochs} epochs, one thread, seed {metrics['settings']['seed']}) "
-             "trained on this language's own text:", "",
-             "- **positives** (trusted text): "
-             + "; ".join(f"{s['name']} ({s['kind']}, licence {s['license']}, "
-                         f"{s['documents']:,} documents)" for s in metrics["positives"]),
-             "- **negatives**: a seeded sample of this build's web documents that passed "
-             "language identification (before the quality filter; licence: as the web text "
-             f"of this dataset), {sum(s['documents'] for s in metrics['negatives']):,} "
-             "documents"]
-    if not metrics.get("synthetic_positives"):
-        lines.append("- no translated seed was used (no translation model, or the option is "
-                     "off): the positives are the reference text alone")
-    docs = metrics["documents"]
-    lines += ["", "Two models are trained, each on one half of the documents (two-fold "
-              "cross-fitting); a document used in training is scored by the model that never "
-              "saw it, any other by the mean of both. Over these held-out scores "
-              f"({docs['positives']:,} positives, {docs['negatives']:,} negatives) the ROC AUC "
-              "is " + (f"{auc:.3f}." if isinstance(auc, (int, float)) else "not measurable."),
-              "The score measures likeness to the positives, not correctness: text unlike the "
-              "reference's genre (dialogue, lists, recipes) scores low even when it is good."]
-    if config.min_model_score is not None:
-        lines.append(f"Documents scoring below {config.min_model_score} were left out "
-                     f"(`{REJECT_REASON}`, kept in the rejected records).")
-    elif config.top_fraction is not None:
-        lines.append(f"Only the best-scoring {config.top_fraction:.0%} of the web documents "
-                     f"were kept; the rest are in the rejected records as `{REJECT_REASON}`.")
-    else:
-        lines.append("No document was dropped by the score: select with `quality_score`.")
-    return lines
-
-
-def rehydration_card_lines(stats: StageStats | Mapping[str, Any] | None,
-                           weights: Mapping[int, int] = FINEWEB2_REHYDRATION_WEIGHTS
-                           ) -> list[str]:
-    """The card's rehydration paragraph; ``stats`` is ``rehydrate``'s (or None when the
-    export was not rehydrated)."""
-    if stats is None:
-        return ["Not rehydrated: each kept document appears once; `dup_cluster_size` and "
-                "the provenance's `near_dup_cluster_size` allow FineWeb-2-style upsampling."]
-    data = stats.to_dict() if isinstance(stats, StageStats) else dict(stats)
-    limits = sorted(weights)
-    ranges = []
-    for i, low in enumerate(limits):
-        high = limits[i + 1] - 1 if i + 1 < len(limits) else None
-        span = f"{low}" if high == low else (f"{low}-{high}" if high else f"{low}+")
-        ranges.append(f"cluster size {span}: {weights[low]}x")
-    copies = (data.get("extra") or {}).get("rehydration_copies") or {}
-    return ["Rehydrated as FineWeb-2 does (huggingface/fineweb-2, \"Deduplication informed "
-            "upsampling\"): each web document is repeated by the size of the duplicate "
-            "cluster it was kept from (" + ", ".join(ranges) + "); the cluster size is "
-            "`dup_cluster_size` + `near_dup_cluster_size` - 1. Repeated rows share their id "
-            "and carry `rehydration_weight` in `provenance`.",
-            f"{data.get('docs_in', 0):,} documents became {data.get('docs_out', 0):,} rows ("
-            + ", ".join(f"{n:,} x{w}" for w, n in sorted(copies.items(), key=lambda kv:
-                                                           int(kv[0]))) + ")."]

@@ -1,5 +1,5 @@
-"""The quality classifier (langforge.quality_model): real-text ranking, determinism,
-selection reasons, rehydration weights and the config section."""
+"""The quality classifier (langforge.quality_model, quality_report, rehydrate): ranking
+of real text, determinism, selection reasons, rehydration weights, the config section."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from langforge import quality_model as qm
+from langforge import quality_report, rehydrate
 from langforge.config import QualityModelConfig, ReferenceText, load_config
 from langforge.document import Document, StageStats, stable_id
 from langforge.errors import ConfigError, InputError
@@ -229,7 +230,7 @@ def test_selection_errors():
 @pytest.mark.parametrize("size,copies", [(1, 1), (2, 2), (3, 3), (4, 3), (5, 5), (99, 5),
                                          (100, 8), (999, 8), (1000, 1), (50_000, 1)])
 def test_fineweb2_rehydration_weights(size, copies):
-    assert qm.rehydration_weight(size) == copies
+    assert rehydrate.rehydration_weight(size) == copies
 
 
 def test_rehydrate_repeats_by_cluster_size_and_counts():
@@ -238,17 +239,17 @@ def test_rehydrate_repeats_by_cluster_size_and_counts():
             Document(id="both", text="c", metadata={"dup_cluster_size": 2,
                                                     "near_dup_cluster_size": 4}),
             Document(id="huge", text="d", metadata={"near_dup_cluster_size": 1500})]
-    assert [qm.cluster_size(d) for d in docs] == [1, 3, 5, 1500]
+    assert [rehydrate.cluster_size(d) for d in docs] == [1, 3, 5, 1500]
     stats = StageStats("rehydrate")
-    out = [d.id for d in qm.rehydrate(docs, stats=stats)]
+    out = [d.id for d in rehydrate.rehydrate(docs, stats=stats)]
     assert out == ["solo"] + ["exact"] * 3 + ["both"] * 5 + ["huge"]
     assert (stats.docs_in, stats.docs_out) == (4, 10)
     assert stats.extra["rehydration_copies"] == {"1": 2, "3": 1, "5": 1}
     assert docs[2].metadata["rehydration_weight"] == 5
-    text = " ".join(qm.rehydration_card_lines(stats))
+    text = " ".join(rehydrate.rehydration_card_lines(stats))
     assert "4 documents became 10 rows" in text and "cluster size 5-99: 5x" in text
     assert "cluster size 1000+: 1x" in text
-    assert "Not rehydrated" in qm.rehydration_card_lines(None)[0]
+    assert "Not rehydrated" in rehydrate.rehydration_card_lines(None)[0]
 
 
 # --- config, plan, report, card --------------------------------------------------------------
@@ -292,18 +293,32 @@ def test_report_and_card(tmp_path):
                                                     name="sample prose")])
     metrics = qm.train_quality_model(qm.reference_documents(config.reference[0]), negatives,
                                      tmp_path / "m", config)
-    model = metrics.pop("model")
+    model = qm.QualityModel.load(tmp_path / "m")
     scored = list(qm.score_documents(
         (Document(id=d.id, text=d.text, signals={"word_count": float(len(d.text.split()))})
          for d in positives + negatives), model))
-    report = qm.score_report(scored)
+    report = quality_report.score_report(scored)
     assert report["documents"] == len(scored)
     assert sum(report["histogram"]["counts"]) == len(scored)
     assert [d["quantile"] for d in report["deciles"]] == [i / 10 for i in range(11)]
     assert set(report["spearman"]) == {"word_count"}
-    card = "\n".join(qm.card_lines(metrics, config))
+    card = "\n".join(quality_report.card_lines(metrics, config))
     assert "sample prose (reference, licence CC-BY-4.0" in card
     assert "reference text alone" in card and "ROC AUC is" in card
     assert "No document was dropped" in card
-    skipped = qm.card_lines(None, config, skipped="no positives")
+    skipped = quality_report.card_lines(None, config, skipped="no positives")
     assert skipped[0].startswith("No quality classifier was trained: no positives")
+
+
+def test_sources_are_named_without_paths_or_offsets():
+    docs = [Document(id="a", text="x", source="/data/crawl/CC-1.warc.gz@123", kind="native"),
+            Document(id="b", text="y", source="/data/crawl/CC-1.warc.gz@456", kind="native"),
+            Document(id="c", text="z", kind="synthetic",
+                     metadata={"model": "nllb-200-distilled-600M", "licence": "CC-BY-NC-4.0"})]
+    assert qm._sources(docs) == [
+        {"kind": "native", "name": "CC-1.warc.gz", "license": "unknown", "documents": 2},
+        {"kind": "synthetic", "name": "translated seed (nllb-200-distilled-600M)",
+         "license": "CC-BY-NC-4.0", "documents": 1}]
+    extra = qm.stage_extra({"roc_auc": 0.9, "folds": [0.9, 0.9], "synthetic_positives": 0,
+                            "documents": {"positives": 3, "negatives": 4}}, "reference text")
+    assert extra["translated_seed_used"] is False and extra["roc_auc"] == 0.9
