@@ -186,7 +186,7 @@ def test_other_warcs_rebuild_from_extraction_and_end_empty(built, english_warc, 
                                                  warcs=[str(english_warc)]))
     assert ok
     assert "ExtractShard" in ran and "LanguageCorpus" in ran
-    assert summary["stages"]["read"]["docs_in"] == 6  # the new input's records, not 354
+    assert summary["stages"]["read"]["docs_in"] == 6  # the new input's records, not 450
     assert summary["inputs"]["warcs"][0]["name"] == "english.warc.gz"
     assert summary["outcome"].startswith("no documents after ")
     assert "Swahili" in summary["outcome"]
@@ -271,3 +271,49 @@ def test_a_failed_task_is_named_with_its_cause(built, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "did not complete:" in err
     assert "FilterShard failed: ConfigError" in err and "no_such_langforge_plugin" in err
+
+
+# -- issue 19: the quality classifier in the graph -------------------------------------
+
+def test_without_positives_the_quality_model_is_skipped_and_scores_are_null(built):
+    import datasets
+
+    task, summary = built
+    stage = summary["stages"]["quality_model"]
+    assert stage["status"] == "skipped" and "no positives" in stage["reason"]
+    ds = datasets.load_dataset(str(Path(task.lang_dir) / "dataset"), split="native")
+    assert set(ds["quality_score"]) == {None}
+    assert "No quality classifier was trained" in (Path(task.lang_dir) / "dataset" /
+                                                     "README.md").read_text()
+
+
+def test_reference_text_trains_the_classifier_and_selects_by_score(built, tmp_path,
+                                                                   shared_data):
+    import datasets
+
+    _, first = built
+    build = _copy_build(built, tmp_path)
+    reference = shared_data / "text" / "globalvoices-en-sw" / "train.swa"
+    config = tmp_path / "quality.toml"
+    config.write_text(f'[[quality_model.reference]]\npath = "{reference}"\n'
+                      'license = "CC-BY"\nname = "Global Voices"\n'
+                      "[quality_model]\ntop_fraction = 0.5\n")
+    with tasks_run() as ran:
+        ok, summary = run_language(language_task("sw", build_dir=build,
+                                                 config_file=str(config)))
+    assert ok
+    assert "ExtractShard" not in ran and "ScoreQuality" in ran
+    stage = summary["stages"]["quality_model"]
+    assert stage["status"] == "ok" and stage["extra"]["roc_auc"] > 0.9
+    kept = first["final"]["native_documents"] // 2
+    assert abs(summary["final"]["native_documents"] - kept) <= 1
+    assert stage["dropped"]["quality_model_below_threshold"] == \
+        first["final"]["native_documents"] - summary["final"]["native_documents"]
+    lang_dir = Path(build) / "swh_Latn"
+    ds = datasets.load_dataset(str(lang_dir / "dataset"), split="native")
+    scores = [s for s in ds["quality_score"] if s is not None]
+    assert len(scores) == len(ds) and all(0 <= s <= 1 for s in scores)
+    card = (lang_dir / "dataset" / "README.md").read_text()
+    assert "## Quality classifier" in card and "Global Voices" in card
+    assert str(reference) not in card
+    assert "Quality classifier" in (lang_dir / "report.html").read_text()

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
+from urllib.parse import quote
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # the text modules beside this script
@@ -37,6 +38,7 @@ from langforge.languages import get_language  # noqa: E402
 from texts_other import LANGS  # noqa: E402
 from texts_seed_en import SEED_DOCS  # noqa: E402
 from texts_sw_quality import QUALITY_PAGES  # noqa: E402
+from texts_world import WORLD  # noqa: E402
 
 SEED = 20240611
 CRAWL = "LANGFORGE-SAMPLE-2024"
@@ -96,7 +98,9 @@ def slugify(title: str, n: int) -> str:
 
 
 def lid_label(code: str) -> str:
-    return get_language(code).label("lid176")
+    """The two-letter label CLD2 gives a language (lid.176's, else py3langid's)."""
+    lang = get_language(code)
+    return lang.label("lid176") or lang.label("py3langid")
 
 
 def swahili_pages(rng: random.Random) -> list[Page]:
@@ -170,6 +174,28 @@ def quality_pages(rng: random.Random) -> list[Page]:
         html_lang = rng.choices(["sw", "sw-TZ", None, "sw-KE"], [50, 20, 15, 15])[0]
         pages.append(Page(url=url, language="swh_Latn", category=category, title=title,
                           blocks=list(blocks), html_lang=html_lang, cld2="sw"))
+    return pages
+
+
+def world_pages(rng: random.Random) -> list[Page]:
+    """Articles in the other configured languages (texts_world.py), so that every
+    configured language builds a small corpus from the sample. Drawn from their own
+    generator and written after every other record, like the quality pages."""
+    pages = []
+    for lang in sorted(WORLD):
+        bank = WORLD[lang]
+        chrome.UI.setdefault(lang, bank["ui"])
+        iso = lid_label(lang)
+        for n, (section, title, paragraphs) in enumerate(bank["articles"], 1):
+            domain = rng.choice(bank["domains"])
+            slug = slugify(title, n)
+            if slug.startswith("-"):  # a title with no Latin letters: percent-encoded, as browsers send it
+                slug = quote("-".join(title.split()), safe="-") + f"-{n}"
+            url = f"https://{domain}/{section}/2024/{rng.randint(1, 12):02d}/{slug}"
+            pages.append(Page(url=url, language=lang, category="article", title=title,
+                              blocks=[("p", text) for text in paragraphs],
+                              html_lang=rng.choice([iso, iso, iso, None]), cld2=iso,
+                              metadata=rng.random() >= 0.08, comments=rng.random() < 0.2))
     return pages
 
 
@@ -352,6 +378,17 @@ def build(out_dir: Path) -> dict:
     for _ in extra:
         dates.append(dates[-1] + timedelta(seconds=qrng.randrange(600, 7200)))
     pages += extra
+    # The other configured languages' articles, appended the same way.
+    wrng = random.Random(SEED + 2)
+    world = world_pages(wrng)
+    if {p.url for p in world} & {p.url for p in pages}:
+        raise ValueError("duplicate URLs in the sample")
+    for page in world:
+        headlines.setdefault(page.language, []).append(page.title)
+    payloads += [render(page, wrng, headlines) for page in world]
+    for _ in world:
+        dates.append(dates[-1] + timedelta(seconds=wrng.randrange(600, 7200)))
+    pages += world
     out_dir.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
     record_info = write_warc(pages, payloads, dates, rng, buf)
