@@ -162,7 +162,8 @@ def reset_failed_shards(layout: Layout) -> list[str]:
         for stage in stages:
             _remove(layout.shard(stage, i))
     if causes:
-        for path in (layout.dedup, layout.dataset_work, layout.tokenizer_work, layout.summary):
+        for path in (layout.dedup, layout.quality_model, layout.dataset_work,
+                     layout.tokenizer_work, layout.summary):
             _remove(path)
     for cause in sorted(causes):
         log.info("retrying the shard that failed last time: %s", cause)

@@ -36,7 +36,7 @@ from langforge.errors import ConfigError
 
 #: The work directory's stages, in the order documents pass through them.
 WORK_STAGES = ("fetch", "extract", "identify", "quality", "dedup", "translate-chunks",
-               "translate", "dataset", "tokenizer")
+               "translate", "quality_model", "dataset", "tokenizer")
 
 #: Config keys each stage reads ("section" or "section.key"); a change reruns it.
 STAGE_CONFIG: dict[str, tuple[str, ...]] = {
@@ -46,7 +46,8 @@ STAGE_CONFIG: dict[str, tuple[str, ...]] = {
     "quality": ("quality", "plugin"),
     "dedup": ("dedup", "quality.word_splitter", "plugin"),
     "translate": ("translate",),
-    "dataset": ("dataset",),
+    "quality_model": ("quality_model",),
+    "dataset": ("dataset", "quality_model.rehydrate"),
     "tokenizer": ("vocab",),
 }
 
@@ -60,8 +61,12 @@ STAGE_CODE: dict[str, tuple[str, ...]] = {
     "quality": ("filters/*.py", "text.py"),
     "dedup": ("dedup.py", "text.py"),
     "translate": ("translate/*.py", "mt_models.py"),
-    "dataset": ("dataset.py", "storage.py"),
+    "quality_model": ("quality_model.py", "quality_report.py"),
+    "dataset": ("dataset.py", "storage.py", "rehydrate.py"),
     "tokenizer": ("vocab/*.py", "corpus.py"),
+    # the published files: summary, card, report
+    "publish": ("publish.py", "summary.py", "dataset.py", "quality_report.py", "rehydrate.py",
+                "report/*.py", "templates/*"),
 }
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -240,13 +245,18 @@ class BuildSpec:
                seed: str = "", config_file: str = "", **source: Any) -> "BuildSpec":
         """A spec for ``config`` over these inputs, with each input's identity taken now."""
         warcs = sorted({conceal(w) for w in warcs})
+        if config.quality_model.reference:  # reference text: an input, by absolute path
+            config = config.model_copy(update={"quality_model": config.quality_model.model_copy(
+                update={"reference": [r.model_copy(update={"path": str(Path(r.path).resolve())})
+                                      for r in config.quality_model.reference]})})
         if source.get("base_url"):
             source["base_url"] = conceal(source["base_url"])
         seed_path = seed or config.translate.seed or str(default_seed())
         spec = cls(language=config.language, config=config.model_dump(mode="json"),
                    warcs=warcs, selection=selection, seed=seed_path,
                    config_file=config_file, **source)
-        files = list(warcs) + [seed_path] + ([selection] if selection else [])
+        files = list(warcs) + [seed_path] + ([selection] if selection else []) \
+            + [r["path"] for r in spec.config["quality_model"]["reference"]]
         spec.inputs = {f: asdict(InputFile.of(f)) for f in files}
         spec.config_files = config_files(config)
         if selection:  # a selection's identity is its content (one file per query)
@@ -405,19 +415,28 @@ class Fingerprints:
         return self._stage("translate", self.spec.input_fingerprint(self.spec.seed))
 
     @cached_property
+    def quality_model(self) -> str:
+        """Trained on the translated seed and reference text against the identified web
+        documents; scores (and may select) the deduplicated ones."""
+        references = [self.spec.input_fingerprint(r["path"])
+                      for r in self.spec.config["quality_model"]["reference"]]
+        return self._stage("quality_model", self.dedup, self.translate, references,
+                           [self.identify(i) for i in range(len(self._shards))])
+
+    @cached_property
     def dataset(self) -> str:
-        return self._stage("dataset", self.dedup, self.translate)
+        return self._stage("dataset", self.quality_model, self.translate)
 
     @cached_property
     def tokenizer(self) -> str:
         ref = self.config.vocab.protected_reference
-        return self._stage("tokenizer", self.dedup, self.translate,
+        return self._stage("tokenizer", self.quality_model, self.translate,
                            self.spec.input_fingerprint(ref or self.spec.seed))
 
     @cached_property
     def publish(self) -> str:
         """The whole build: the published dataset, tokenizer, summary and report."""
-        return _digest("publish", __version__, self.dataset, self.tokenizer,
+        return _digest("publish", code_version("publish"), self.dataset, self.tokenizer,
                        self.spec.build_id)
 
     def all(self) -> dict[str, Any]:
@@ -427,7 +446,8 @@ class Fingerprints:
             "extract": [self.extract(i) for i in n],
             "identify": [self.identify(i) for i in n],
             "quality": [self.quality(i) for i in n],
-            "dedup": self.dedup, "translate": self.translate, "dataset": self.dataset,
+            "dedup": self.dedup, "translate": self.translate,
+            "quality_model": self.quality_model, "dataset": self.dataset,
             "tokenizer": self.tokenizer, "publish": self.publish,
         }
         if self.spec.selection:
@@ -467,6 +487,15 @@ class Layout:
         return self.work / "translate-chunks" / f"chunk-{chunk:05d}.{self.fp.translate}"
 
     @property
+    def quality_model(self) -> Path:
+        return self.work / "quality_model" / self.fp.quality_model
+
+    @property
+    def native(self) -> Path:
+        """The native documents the dataset and the tokenizer read (scored, selected)."""
+        return self.quality_model / "docs.parquet"
+
+    @property
     def dataset_work(self) -> Path:
         return self.work / "dataset" / self.fp.dataset
 
@@ -481,7 +510,7 @@ class Layout:
         dirs = [self.shard(stage, i) for stage in stages for i in range(self.shard_count)]
         dirs.append(self.dedup)
         dirs += sorted((self.work / "translate-chunks").glob(f"chunk-*.{self.fp.translate}"))
-        dirs.append(self.translate)
+        dirs += [self.translate, self.quality_model]
         if final:
             dirs += [self.dataset_work, self.tokenizer_work]
         return [d for d in dirs if (d / "stats.json").is_file() and (d / "_SUCCESS").is_file()]

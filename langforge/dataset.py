@@ -38,6 +38,8 @@ from langforge.config import LanguageConfig
 from langforge.document import Document, StageStats, stable_id
 from langforge.errors import FetchError, InputError
 from langforge.languages import Language
+from langforge.quality_report import SCORE_COLUMN_DOC, card_lines
+from langforge.rehydrate import rehydration_card_lines
 from langforge.storage import atomic_path, is_complete, link_or_copy
 
 SPLITS = ("native", "synthetic")
@@ -45,7 +47,7 @@ SPLITS = ("native", "synthetic")
 #: Quality signals promoted to their own float column (null when a document lacks
 #: one); every signal also stays in the ``signals`` JSON column.
 MAIN_SIGNALS = ("word_count", "mean_word_length", "non_alpha_words_ratio", "stopword_count",
-                "dup_line_frac", "line_punct_ratio")
+                "dup_line_frac", "line_punct_ratio", "quality_score")
 
 #: Metadata keys promoted to columns; the rest of ``Document.metadata`` goes into
 #: the ``provenance`` JSON column so nothing recorded upstream is lost.
@@ -74,6 +76,7 @@ COLUMN_DOCS = {
     "language_score": "LID model probability of `language` (null for synthetic documents)",
     "lid_scores": "JSON object: the LID model's top labels and probabilities",
     **{name: f"quality signal `{name}` (float, null if not computed)" for name in MAIN_SIGNALS},
+    "quality_score": SCORE_COLUMN_DOC,
     "signals": "JSON object: every quality signal computed for the document",
     "dup_cluster_size": "documents in this document's duplicate cluster before dedup",
     "kind": "`native` (web) or `synthetic` (machine-translated)",
@@ -487,6 +490,12 @@ def render_card(config: LanguageConfig, summary: dict[str, Any], result: dict[st
     out += _md_table(["setting", "value"], _threshold_rows(config))
     out += ["", "Where the numbers come from:", ""]
     out += [f"- {key}: {value}" for key, value in sorted(config.provenance.items())] or ["- -"]
+    stage = (summary.get("stages") or {}).get("quality_model") or {}
+    out += ["", "## Quality classifier", ""]
+    out += card_lines(result.get("quality_model"), config.quality_model,
+                      skipped=stage.get("reason") if stage.get("status") == "skipped" else None)
+    if result.get("rehydrate") or config.quality_model.rehydrate:
+        out += ["", "## Rehydration", ""] + rehydration_card_lines(result.get("rehydrate"))
     out += ["", "## Columns", ""]
     out += _md_table(["column", "type", "meaning"],
                      [[f"`{f.name}`", str(f.type), COLUMN_DOCS[f.name]] for f in SCHEMA])

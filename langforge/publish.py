@@ -17,7 +17,7 @@ from typing import Any
 from langforge.acquisition import acquisition_summary, failed_shards
 from langforge.build import Layout
 from langforge.dataset import publish_dataset
-from langforge.storage import (DOCS_NAME, SUCCESS, atomic_path, link_or_copy, load_stats,
+from langforge.storage import (SUCCESS, atomic_path, link_or_copy, load_stats,
                                read_docs, read_json, write_json)
 from langforge.summary import build_summary
 
@@ -53,11 +53,14 @@ def publish_build(layout: Layout) -> dict[str, Any]:
         "native_documents": dataset_stats.extra.get("native", 0) if dataset_stats else 0,
         "synthetic_documents": dataset_stats.extra.get("synthetic", 0) if dataset_stats else 0,
     }
-    final.update(_corpus_sizes(layout.dedup / DOCS_NAME, tokenizer))
+    final.update(_corpus_sizes(layout.native, tokenizer))
     summary = build_summary(config, stats, inputs=spec.described(), final=final,
                             tokenizer=tokenizer, failed_shards=failed_shards(layout),
                             acquisition=acquisition_summary(layout, config.lang.label("cld2")),
                             build=build_record(layout))
+    scores = layout.quality_model / "score_report.json"
+    if scores.is_file():  # for the report: distribution, decile examples, correlations
+        summary["quality_model"] = read_json(scores)
     info = read_json(layout.dataset_work / "info.json")
     publish_dataset(layout.dataset_work, layout.dataset, config, summary, info)
     _publish_dir(layout.dataset_work / "rejected", layout.rejected)

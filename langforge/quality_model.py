@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import itertools
 import json
 import math
 import os
@@ -40,7 +41,7 @@ import numpy as np
 import regex
 
 from langforge.config import LanguageConfig, QualityModelConfig, ReferenceText
-from langforge.document import Document, StageStats, stable_id
+from langforge.document import Document, StageStats, counted, stable_id
 from langforge.errors import ConfigError, InputError
 
 STAGE = "quality_model"
@@ -533,3 +534,43 @@ def _select(docs: Docs, stats: StageStats, min_score: float | None,
                          threshold=cutoff[0], selection=f"top_fraction {top_fraction}")
         else:
             yield stats.count_out(doc)
+
+
+# --- the pipeline stage ----------------------------------------------------------------
+
+def run_stage(layout, out_dir: Path, stats: StageStats, docs_path: Path) -> None:
+    """The stage over a build's outputs (``langforge.build.Layout``): train on the
+    positives against the identified web documents, score the deduplicated ones into
+    ``docs_path`` (selecting when the config asks), or pass them on unscored, the
+    stage ``skipped`` with the reason, when there are no positives."""
+    from langforge import quality_report
+    from langforge.storage import DOCS_NAME, count_docs, read_docs, write_docs, write_json
+
+    qmc = layout.spec.language_config.quality_model
+    dedup, translated = layout.dedup / DOCS_NAME, layout.translate / DOCS_NAME
+    reason, positives = positives_plan(qmc, count_docs(translated))
+    metrics = None
+    if reason is None:
+        pos = itertools.chain(
+            read_docs(translated) if qmc.use_synthetic else (),
+            (d for r in qmc.reference
+             for d in reference_documents(r, qmc.reference_min_doc_chars)))
+        neg = (d for i in range(layout.shard_count)
+               for d in read_docs(layout.shard("identify", i) / DOCS_NAME))
+        try:
+            metrics = train_quality_model(pos, neg, out_dir / "model", qmc)
+        except InputError as exc:  # too few documents on a side
+            reason = str(exc)
+    if metrics is None:
+        stats.skip(reason, SKIP_HINT if reason.startswith("no positives") else None)
+        write_docs(counted(read_docs(dedup), stats), docs_path)
+        return
+    stats.extra.update(stage_extra(metrics, positives))
+    scored = out_dir / "scored.parquet"
+    write_docs(score_documents(read_docs(dedup), QualityModel.load(out_dir / "model")),
+               scored)
+    write_json(out_dir / "score_report.json", quality_report.score_report(read_docs(scored)))
+    write_docs(select_by_score(lambda: read_docs(scored), stats,
+                               min_score=qmc.min_model_score, top_fraction=qmc.top_fraction),
+               docs_path)
+    scored.unlink()

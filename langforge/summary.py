@@ -15,7 +15,8 @@ from langforge.document import StageStats
 from langforge.languages import Language
 
 #: Stages in the order documents pass through them.
-STAGE_ORDER = ("fetch", "read", "prefilter", "extract", "identify", "quality", "dedup", "translate", "dataset", "vocab")
+STAGE_ORDER = ("fetch", "read", "prefilter", "extract", "identify", "quality", "dedup",
+               "translate", "quality_model", "dataset", "vocab")
 
 
 def merge_stages(stats: Iterable[StageStats]) -> dict[str, StageStats]:

@@ -10,10 +10,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from luigi.util import requires
 
+from langforge import quality_model as qm
 from langforge.corpus import training_texts
+from langforge.document import StageStats
+from langforge.rehydrate import rehydrate
 from langforge.dataset import unique_ids, write_data
 from langforge.storage import (DOCS_NAME, REJECT_SCHEMA, count_docs, load_stats, read_docs,
-                               write_json)
+                               read_json, write_json)
 from langforge.summary import empty_corpus_reason
 from langforge.vocab import build_tokenizer, corpus_token_counts
 from pipelines.base import REJECTED, LanguageTask, stage_output
@@ -26,6 +29,25 @@ REJECTED_DIR = "rejected"
 
 
 @requires(Deduplicate, TranslateSeed)
+class ScoreQuality(LanguageTask):
+    """Model-based quality: a fastText classifier of trusted text (translated seed,
+    reference files) against the language's identified web documents; every
+    deduplicated document gets ``signals["quality_score"]``, and ``quality_model``'s
+    ``min_model_score`` / ``top_fraction`` select a subset (the rest rejected by name).
+    Without positives the stage is ``skipped`` and the documents pass unscored."""
+
+    def output(self):
+        return self.success_target(self.layout.quality_model)
+
+    def run(self):
+        layout = self.layout
+        with stage_output(layout.quality_model, task=self) as out:
+            qm.run_stage(layout, out.dir, out.stats(qm.STAGE,
+                                                    total=count_docs(layout.dedup / DOCS_NAME)),
+                         out.docs_path)
+
+
+@requires(ScoreQuality, TranslateSeed)
 class BuildDataset(LanguageTask):
     """The language's dataset: Parquet splits under ``data/`` of its (fingerprinted)
     work directory, with ``info.json`` and every stage's rejected records.
@@ -39,15 +61,22 @@ class BuildDataset(LanguageTask):
 
     def run(self):
         layout = self.layout
-        native_dir, synthetic_dir = layout.dedup, layout.translate
+        native_dir, synthetic_dir = layout.quality_model, layout.translate
         with stage_output(layout.dataset_work, task=self) as out:
             _write_rejected(layout.stage_dirs(final=False), out.dir / REJECTED_DIR)
             dataset_stats = out.stats("dataset", total=count_docs(native_dir / DOCS_NAME)
                                       + count_docs(synthetic_dir / DOCS_NAME))
-            info = write_data(unique_ids(read_docs(native_dir / DOCS_NAME), dataset_stats),
-                              read_docs(synthetic_dir / DOCS_NAME), out.dir, self.config,
-                              stats=dataset_stats)
+            native = unique_ids(read_docs(native_dir / DOCS_NAME), dataset_stats)
+            rehydrated = None
+            if self.config.quality_model.rehydrate:  # FineWeb-2's weights by cluster size
+                rehydrated = StageStats("rehydrate")
+                native = rehydrate(native, stats=rehydrated)
+            info = write_data(native, read_docs(synthetic_dir / DOCS_NAME), out.dir,
+                              self.config, stats=dataset_stats)
             dataset_stats.extra.update(info["splits"])
+            info["rehydrate"] = rehydrated.to_dict() if rehydrated else None
+            evaluation = native_dir / "model" / "metrics.json"
+            info["quality_model"] = read_json(evaluation) if evaluation.is_file() else None
             write_json(out.dir / INFO_NAME, info)
 
 
@@ -77,7 +106,7 @@ class TrainTokenizer(LanguageTask):
 
     def run(self):
         config, layout = self.config, self.layout
-        native = layout.dedup / DOCS_NAME
+        native = layout.native
         train, heldout = training_texts(
             read_docs(native), read_docs(layout.translate / DOCS_NAME),
             config.vocab.heldout_frac, config.vocab.synthetic_share)

@@ -19,7 +19,7 @@ from langforge.report import write_report
 from langforge.storage import RejectWriter
 
 SECTION_IDS = ("overview", "funnel", "lid", "quality", "domains", "lengths", "duplicates",
-               "synthetic", "tokenizer", "kept-examples", "rejected-examples")
+               "quality-model", "synthetic", "tokenizer", "kept-examples", "rejected-examples")
 HOSTILE = '<script>alert("pwned")</script><img src=x onerror=alert(1)>'
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

@@ -83,6 +83,7 @@ def build_report(build_dir: Path, summary: dict[str, Any], *, seed: int = 0,
         _domains(kept),
         _lengths(kept),
         _duplicates(summary, kept),
+        _quality_model(summary),
         _synthetic(summary, kept),
         tokenizer_section(summary),
         _kept_examples(kept, max_example_chars),
@@ -401,6 +402,57 @@ def _duplicates(summary: dict[str, Any], kept: KeptData) -> Section:
                                                       "documents in the cluster before dedup"),
                      "Duplicate cluster sizes")]
     return Section("duplicates", "Duplicate clusters", blocks, _DUPLICATES_LEAD)
+
+
+_QUALITY_MODEL_LEAD = ("A fastText classifier of trusted text in the language against this "
+                      "build's web text scores every kept document (`quality_score`): look at "
+                      "the held-out ROC AUC, whether the examples rise in quality from the "
+                      "lowest decile to the highest, and how the score relates to the "
+                      "heuristic signals.")
+
+
+def _quality_model(summary: dict[str, Any]) -> Section:
+    title = "Quality classifier"
+    stage = (summary.get("stages") or {}).get("quality_model")
+    if not stage:
+        return Section("quality-model", title, [Paragraph("The build has no quality-model "
+                                                          "stage.", "note")], _QUALITY_MODEL_LEAD)
+    if stage.get("status", "ok") != "ok":
+        hint = f" To train one: {stage['hint']}" if stage.get("hint") else ""
+        return Section("quality-model", title, [Paragraph(
+            f"No classifier was trained: {stage.get('reason')}.{hint}", "note")],
+            _QUALITY_MODEL_LEAD)
+    extra = stage.get("extra") or {}
+    rows = [["held-out ROC AUC (positives vs this build's web text)", extra.get("roc_auc")],
+            ["positives (documents)", extra.get("positives")],
+            ["negatives (documents)", extra.get("negatives")],
+            ["positives from", extra.get("positives_from")],
+            ["documents scored", stage.get("docs_in", 0)],
+            ["dropped by the score (selection)", sum((stage.get("dropped") or {}).values())]]
+    blocks: list = []
+    if not extra.get("translated_seed_used"):
+        blocks.append(Paragraph("No translated seed was used (no translation model): the "
+                                "positives are the reference text alone.", "note"))
+    blocks.append(Table(["quality classifier", "value"], rows))
+    scores = summary.get("quality_model") or {}
+    histogram = scores.get("histogram") or {}
+    if histogram.get("counts"):
+        edges = histogram["edges"]
+        blocks.append(Image("quality_scores", plots.bar_counts(
+            [round(100 * e) for e in edges[:-1]], histogram["counts"],
+            "Kept documents by quality score", "score x 100 (bin start)"),
+            "Distribution of the quality score"))
+    if scores.get("spearman"):
+        blocks.append(Table(["heuristic signal", "rank correlation with the score"],
+                            [[k, v] for k, v in sorted(scores["spearman"].items())]))
+    examples = [Example(f"decile {round(10 * d['quantile'])}: score {d['score']:.3f}",
+                        d.get("url") or d.get("id", ""), _cut(d.get("text", ""), 400),
+                        open=False)
+                for d in scores.get("deciles") or []]
+    if examples:
+        blocks.append(Details("An example at each decile of the score, lowest first",
+                              examples))
+    return Section("quality-model", title, blocks, _QUALITY_MODEL_LEAD)
 
 
 def _synthetic(summary: dict[str, Any], kept: KeptData) -> Section:
