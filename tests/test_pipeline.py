@@ -251,9 +251,21 @@ def test_changed_thresholds_rerun_quality_onwards_only(built, tmp_path):
 
 
 def test_a_language_without_sample_text_ends_empty_not_crashed(tmp_path, capsys):
+    from warcio.archiveiterator import ArchiveIterator
+
     from langforge.cli import main
 
-    assert main(["language", "ne", "--build-dir", str(tmp_path)]) == 0
+    # The sample has text in every configured language: cut it (at a record boundary)
+    # before its first Nepali page, so that Nepali has none.
+    pages = json.loads((SAMPLE_WARC.parent / "manifest.json").read_text("utf-8"))["pages"]
+    nepali = {p["url"] for p in pages if p["language"] == "npi_Deva"}
+    with open(SAMPLE_WARC, "rb") as f:
+        records = ArchiveIterator(f)
+        cut = next(records.get_record_offset() for r in records
+                   if r.rec_headers.get_header("WARC-Target-URI") in nepali)
+    warc = tmp_path / "no-nepali.warc.gz"
+    warc.write_bytes(SAMPLE_WARC.read_bytes()[:cut])
+    assert main(["language", "ne", "--build-dir", str(tmp_path), "--warcs", str(warc)]) == 0
     summary = json.loads((tmp_path / "npi_Deva" / "summary.json").read_text())
     assert summary["outcome"].startswith("no documents after ")
     assert (tmp_path / "npi_Deva" / "report.html").is_file()

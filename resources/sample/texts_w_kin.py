@@ -21,6 +21,7 @@ ARTICLES = [
         "Nyamara abahinzi binubira kubura imihanda myiza yo kugeza umusaruro wabo ku masoko. "
         "Iyo imvura ari nyinshi, imodoka ntizibasha kugera mu midugudu myinshi, maze umusaruro ukangirikira mu bubiko. "
         "Perezida wa koperative y'abahinzi yasabye ubuyobozi bw'akarere gusana umuhanda uhuza imidugudu n'isoko rikuru.",
+        "Abahinzi bavuga ko bazongera guhura mu kwezi gutaha kugira ngo baganire ku buryo bagurisha umusaruro wabo hamwe. Bizera ko nibagurisha bishyize hamwe bazabona igiciro cyiza ku masoko yo mu mujyi. Abagore bahinga imboga na bo basabwe kwinjira muri koperative.",
     ]),
     ("ubuzima", "Ivuriro ryatangije gahunda yo gukingira abana", [
         "Ibitaro bikuru by'Akarere ka Huye byatangije ku wa Mbere gahunda nshya yo gukingira abana bato. "
@@ -35,6 +36,7 @@ ARTICLES = [
         "Uretse gukingira, abakozi b'ubuzima banapima ibiro by'abana kandi bakagira inama ababyeyi ku mirire myiza. "
         "Bashishikarije ababyeyi konsa abana amashereka gusa mu mezi atandatu ya mbere. "
         "Ababyeyi benshi bavuga ko banyuzwe n'uko iki gikorwa cyateguwe, kandi bifuza ko cyakomeza buri mwaka.",
+        "Ibitaro byatangaje ko ababyeyi batashoboye kuza muri iyi minsi bashobora kuzana abana babo ku wa Gatatu uwo ari wo wose. Ifishi y'inkingo igomba kubikwa neza kuko ikenerwa igihe umwana atangiye ishuri. Abahuzabikorwa b'iyi gahunda bazashyira ahagaragara raporo ya nyuma mu mpera z'ukwezi.",
     ]),
     ("ubukungu", "Ibiciro by'ibiribwa byazamutse ku isoko rya Kimironko", [
         "Abacuruzi bo ku isoko rya Kimironko mu Mujyi wa Kigali bavuga ko ibiciro by'ibiribwa byazamutse cyane muri uku kwezi. "
@@ -49,6 +51,7 @@ ARTICLES = [
         "Ku rundi ruhande, umugore ucuruza inyanya n'ibitunguru avuga ko ibicuruzwa bye byagabanutse ku giciro muri iki cyumweru. "
         "Avuga ko ari igihe cy'isarura ryabyo, ariko ko bitamara igihe kirekire bitaraborera. "
         "Yasabye ko hubakwa ububiko bukonjesha ku isoko kugira ngo abahinzi badahomba inyungu yabo.",
+        "Abaguzi bamwe batangiye kugurira hamwe mu matsinda kugira ngo babone igabanywa ry'ibiciro mu maduka manini. Umubyeyi umwe avuga ko we n'abaturanyi be bakusanya amafaranga buri kwezi bakagura umufuka munini w'ifu. Avuga ko ubu buryo bwabafashije cyane muri ibi bihe bikomeye.",
     ]),
     ("uburezi", "Ishuri ribanza rishya ryafunguye imiryango mu Karere ka Nyagatare", [
         "Hafunguwe ishuri ribanza rishya mu Karere ka Nyagatare rizakira abanyeshuri barenga magana ane. "
@@ -63,6 +66,7 @@ ARTICLES = [
         "Umuyobozi ushinzwe uburezi mu ntara yavuze ko leta iteganya kubaka amashuri nk'aya mu turere dutandatu. "
         "Yasabye abaturage kwita kuri izi nyubako no gutanga amakuru ku bwangizi ubwo ari bwo bwose. "
         "Yasezeranyije kandi ko intebe n'ibitabo bizagezwa ku ishuri mbere y'uko igihembwe gishya gitangira.",
+        "Abanyeshuri ba mbere binjiye mu mashuri ku wa Mbere bafite ibikapu bishya kandi bambaye impuzankano zisukuye. Ababyeyi bamwe bagumye hanze y'irembo igihe kirekire bareba abana babo bishimye. Umuyobozi w'ishuri yavuze ko umuhango wo gutaha ishuri ku mugaragaro uzaba mu kwezi gutaha.",
     ]),
     ("iteganyagihe", "Ikigo cy'iteganyagihe cyatangaje imvura nyinshi", [
         "Ikigo cy'igihugu gishinzwe iteganyagihe cyatangaje ko muri uyu mwaka hazagwa imvura nyinshi mu ntara y'Amajyaruguru n'iy'Iburengerazuba. "
@@ -77,6 +81,7 @@ ARTICLES = [
         "Umusaza wo mu Murenge wa Kinigi avuga ko kera bamenyaga ikirere barebye inyoni n'umuyaga. "
         "Avuga ko ubu urubyiruko rwumva iteganyagihe kuri radiyo, ariko we akomeje kwizera ko ibimenyetso by'umuco bifite akamaro. "
         "Yifuza ko imvura yagwa mu rugero, ntisenye amazu kandi ntitware imyaka.",
+        "Ikigo cyavuze ko kizajya kivugurura iteganyagihe buri byumweru bibiri, kandi amakuru azajya atangazwa kuri radiyo zikorera mu turere. Abaturage basabwe gukurikiza ubutumwa bw'imburi bwoherezwa kuri telefoni igihe hari imvura nyinshi. Abashoferi na bo basabwe kutambuka ibiraro igihe imigezi yuzuye.",
     ]),
     ("imikino", "Ikipe y'umupira w'amaguru y'akarere yegukanye igikombe cy'intara", [
         "Ikipe y'umupira w'amaguru y'urubyiruko yo mu Karere ka Rubavu yegukanye igikombe cy'irushanwa ry'intara nyuma yo gutsinda mukeba wayo ibitego bibiri kuri kimwe. "
@@ -91,6 +96,7 @@ ARTICLES = [
         "Meya w'akarere yakiriye ikipe mu biro bye kandi ayishimira umuhate yagaragaje. "
         "Yavuze ko imikino ifasha urubyiruko kwirinda ibiyobyabwenge n'indi myitwarire mibi. "
         "Yanatangaje ko sitade y'akarere izavugururwa kugira ngo amarushanwa ajye ayiberamo mu gihe kizaza.",
+        "Ikipe ubu izahagararira intara mu irushanwa ry'igihugu rizabera i Kigali mu kwezi gutaha. Ababyeyi b'abakinnyi bavuga ko bazakusanya inkunga yo gufasha mu mafaranga y'urugendo n'icumbi. Umutoza yibukije abakinnyi ko batagomba kwibagirwa amasomo yabo n'ubwo bakomeje imyitozo.",
     ]),
     ("amazi", "Abaturage babonye amazi meza nyuma y'imyaka myinshi", [
         "Abatuye mu Murenge wa Gikonko bishimiye ko amazi meza yatangiye kugera mu ngo zabo bwa mbere mu myaka itanu. "
@@ -105,6 +111,7 @@ ARTICLES = [
         "Abakozi b'ubuzima bavuga ko amazi meza azafasha kugabanya indwara nk'impiswi na kolera muri aka gace. "
         "Bagiriye inama abaturage gupfundikira ibikoresho bibikwamo amazi no gukaraba intoki bakoresheje isabune. "
         "Ikigo cy'amazi cyasabye abaturage kwishyura fagitire ku gihe kugira ngo haboneke amafaranga yo kwita ku miyoboro.",
+        "Icyakora abaturage bamwe binubira ko rimwe na rimwe amazi abura nijoro. Ikigo cyasobanuye ko ibyo biba igihe bari kuzuza ibigega binini, kandi ko ikibazo kizakemuka vuba. Cyasabye kandi abaturage gutanga amakuru vuba igihe babonye umuyoboro uva ku muhanda.",
     ]),
     ("ikoranabuhanga", "Urubyiruko rwiga gukora telefoni zigendanwa", [
         "Ikigo cy'imyuga giherereye mu Karere ka Rusizi cyatangiye kwigisha abasore n'inkumi gukora telefoni zigendanwa na mudasobwa. "
@@ -119,5 +126,6 @@ ARTICLES = [
         "Umuyobozi w'ikigo avuga ko ubushomeri ari kimwe mu bibazo bikomeye urubyiruko rwo muri aka karere ruhura na byo. "
         "Avuga ko imyuga iha urubyiruko amahirwe yo kwihangira imirimo aho gutegereza akazi ka leta. "
         "Ikigo giteganya kongeramo amasomo yo gukora imirasire y'izuba mu mwaka utaha.",
+        "Abarangiza amasomo bazahabwa impamyabumenyi yemewe n'ibigo bitandukanye by'ikoranabuhanga. Bamwe bamaze kubona amahirwe yo kwimenyereza umwuga mu maduka yo mu mujyi mu gihe cy'ibiruhuko. Ikigo cyifuza ko kimwe cya kabiri cy'abanyeshuri b'uyu mwaka baba ari abakobwa.",
     ]),
 ]

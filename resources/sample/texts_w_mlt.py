@@ -21,6 +21,7 @@ ARTICLES = [
         "Madankollu l-bdiewa lmentaw dwar l-istat ħażin tat-toroq tar-raba', li jsiru tajn kull darba li tagħmel ix-xita. "
         "Meta t-triq tkun imblukkata, it-trakkijiet ma jistgħux jgħaddu u l-prodott jitħassar qabel ma jasal fis-suq. "
         "Il-president tal-għaqda tal-bdiewa appella lill-kunsill lokali biex isewwi t-triq li tgħaqqad l-għelieqi mat-triq prinċipali.",
+        "Il-bdiewa qalu li se jiltaqgħu mill-ġdid ix-xahar id-dieħel biex jiddiskutu kif ibigħu l-prodott flimkien. Jemmnu li jekk jaħdmu id f'id jistgħu jiksbu prezz aħjar mingħand is-supermarkets il-kbar. In-nisa li jkabbru l-ħxejjex fil-ġonna tad-dar ġew mistiedna wkoll jingħaqdu mal-għaqda.",
     ]),
     ("sahha", "Iċ-ċentru tas-saħħa jniedi kampanja ta' tilqim għat-tfal", [
         "Iċ-ċentru tas-saħħa ta' Bormla nieda kampanja ġdida ta' tilqim għat-tfal żgħar nhar it-Tnejn filgħodu. "
@@ -35,6 +36,7 @@ ARTICLES = [
         "Minbarra t-tilqim, l-infermiera qed iżinu t-tfal u jagħtu pariri lill-ġenituri dwar ikel tajjeb għas-saħħa. "
         "Ħeġġew lill-ommijiet biex ireddgħu lit-trabi tagħhom għall-ewwel sitt xhur jekk ikunu jistgħu. "
         "Ħafna ġenituri qalu li huma sodisfatti bil-mod kif ġiet organizzata l-kampanja u jixtiquha ssir kull sena.",
+        "Iċ-ċentru qal li l-ġenituri li ma setgħux jiġu f'dawn il-ġranet jistgħu jġibu lit-tfal kull nhar ta' Erbgħa filgħodu. Il-karta tat-tilqim għandha tinżamm f'post sigur għax tintalab meta t-tifel jibda l-iskola. L-organizzaturi tal-kampanja se jippubblikaw rapport sħiħ fi tmiem ix-xahar.",
     ]),
     ("negozju", "Il-prezzijiet tal-ikel għolew fis-suq tal-Belt", [
         "Il-bejjiegħa fis-suq tal-Belt Valletta qalu li l-prezzijiet tal-ikel għolew b'mod qawwi f'dan ix-xahar. "
@@ -49,6 +51,7 @@ ARTICLES = [
         "Min-naħa l-oħra, mara li tbigħ il-ġobon tal-bżar u l-ħobż tal-Malti qalet li l-bejgħ tagħha żdied dan l-aħħar. "
         "Qalet li n-nies qed jagħżlu l-prodotti lokali għax huma friski u jgħinu lill-produtturi żgħar. "
         "Hija talbet li jinbnew postijiet kesħin fis-suq biex il-bdiewa ma jitilfux il-prodott tagħhom fis-sajf.",
+        "Xi familji bdew jixtru flimkien fi gruppi biex jieħdu skont mill-ħwienet il-kbar. Omm waħda qalet li hi u l-ġirien tagħha jiġbru ftit flus kull xahar u jixtru l-affarijiet bl-ingrossa. Qalet li din is-sistema għenithom ħafna f'dawn iż-żminijiet diffiċli.",
     ]),
     ("edukazzjoni", "Skola primarja ġdida tiftaħ il-bibien tagħha f'Għawdex", [
         "Infetħet skola primarja ġdida fir-Rabat, Għawdex, li se tilqa' iktar minn erba' mitt student minn diversi rħula. "
@@ -63,6 +66,7 @@ ARTICLES = [
         "Il-ministru tal-edukazzjoni qal li l-gvern qed jippjana li jibni skejjel simili f'żewġ lokalitajiet oħra. "
         "Huwa appella lill-komunità biex tieħu ħsieb il-bini u tirrapporta kull ħsara lill-awtoritajiet. "
         "Wiegħed ukoll li l-kompjuters u l-kotba kollha se jkunu lesti qabel jibda t-terminu l-ġdid.",
+        "L-ewwel studenti daħlu fil-klassijiet nhar it-Tnejn b'boroż ġodda u uniformijiet nodfa. Xi ġenituri baqgħu barra l-bieb għal żmien twil iħarsu lejn uliedhom b'kburija. Il-kap tal-iskola qal li l-inawgurazzjoni uffiċjali se ssir ix-xahar id-dieħel fil-preżenza tal-ministru.",
     ]),
     ("temp", "Il-meteoroloġi jbassru xita qawwija għal tmiem il-ġimgħa", [
         "L-uffiċċju meteoroloġiku tal-ajruport ħareġ twissija li matul tmiem il-ġimgħa mistennija xita qawwija u riħ tal-majjistral. "
@@ -77,6 +81,7 @@ ARTICLES = [
         "Raġel anzjan mill-Għarb qal li fi żmienu kienu jbassru t-temp billi jħarsu lejn is-sema u l-għasafar. "
         "Qal li llum iż-żgħażagħ jiċċekkjaw it-temp fuq il-mowbajl, iżda hu għadu jemmen fis-sinjali l-antiki. "
         "Huwa xtaq li x-xita tkun biżżejjed, iżda li ma tagħmilx ħsara lid-djar u lill-għelieqi.",
+        "L-uffiċċju qal li se jaġġorna t-tbassir kull tliet sigħat, u l-informazzjoni se tixxandar fuq ir-radju u fuq is-sit elettroniku tiegħu. Il-pubbliku ġie mħeġġeġ isegwi l-avviżi li jintbagħtu fuq il-mowbajl f'każ ta' maltempata. Is-sewwieqa ġew imfakkra wkoll biex ma jipparkjawx fil-widien matul ix-xita.",
     ]),
     ("sport", "It-tim tal-futbol tar-raħal jirbaħ it-tazza nazzjonali taż-żgħażagħ", [
         "It-tim taż-żgħażagħ tal-Mosta rebaħ it-tazza nazzjonali wara li għeleb lill-avversarji tiegħu b'żewġ goals għal wieħed. "
@@ -91,6 +96,7 @@ ARTICLES = [
         "Is-sindku laqa' lit-tim fil-kunsill lokali u rringrazzjahom għall-isforz kbir li għamlu. "
         "Qal li l-isport jgħin lill-żgħażagħ jibqgħu 'l bogħod mid-droga u minn drawwiet ħżiena oħra. "
         "Ħabbar ukoll li l-grawnd tar-raħal se jiġi rranġat biex jintlagħbu hemm aktar logħbiet fil-futur.",
+        "It-tim issa se jirrappreżenta lil Malta f'kompetizzjoni żgħira fl-Italja fis-sajf li ġej. Il-ġenituri tal-plejers qalu li se jorganizzaw ikla tal-fenek biex jiġbru l-flus għall-vjaġġ. Il-kowċ fakkar lill-plejers li l-istudji jibqgħu importanti daqs it-taħriġ.",
     ]),
     ("ambjent", "Residenti jnaddfu l-bajja qabel is-sajf", [
         "Aktar minn mitt voluntier inġabru nhar il-Ħadd filgħodu biex inaddfu l-bajja ta' Għajn Tuffieħa qabel ma jibda l-istaġun tal-għawm. "
@@ -105,6 +111,7 @@ ARTICLES = [
         "Il-kunsill lokali wiegħed li se jpoġġi aktar kontenituri għar-riċiklaġġ qrib il-bajja u fil-parkeġġ. "
         "Se jkun hemm ukoll tabelli li jfakkru lill-bagnanti biex jieħdu l-iskart magħhom id-dar. "
         "L-għaqda ambjentali li organizzat l-attività qalet li se terġa' tiltaqa' f'Settembru għal tindifa oħra.",
+        "Il-voluntiera sabu wkoll xbieki qodma tas-sajd imwaħħla mal-blat, li kienu perikolużi għall-għasafar tal-baħar. Is-sajjieda tar-raħal offrew li jgħinu biex jarmu dawn ix-xbieki b'mod sigur fil-port. L-organizzaturi qalu li din id-darba ġabru aktar skart minn kull sena oħra.",
     ]),
     ("teknologija", "Korsijiet b'xejn għall-anzjani li jridu jitgħallmu l-kompjuter", [
         "Il-librerija pubblika ta' Ħal Qormi bdiet korsijiet b'xejn għall-anzjani li jixtiequ jitgħallmu jużaw il-kompjuter u l-mowbajl. "
@@ -119,5 +126,6 @@ ARTICLES = [
         "Il-bibljotekarju qal li l-kors qed jgħin biex ineħħi s-solitudni li jħossu ħafna anzjani. "
         "Żied jgħid li l-parteċipanti saru ħbieb u issa jiltaqgħu għal kafè wara l-lezzjoni. "
         "Il-librerija qed tippjana kors ieħor għal dawk li jridu jitgħallmu jiktbu ittri u dokumenti fuq il-kompjuter.",
+        "Fi tmiem il-kors, kull parteċipant jingħata ċertifikat u gwida stampata b'ittri kbar biex jirreferi għaliha d-dar. Xi wħud diġà bdew jgħallmu lil sħabhom fiċ-ċentru tal-anzjani tar-raħal. Il-librerija tittama li fis-sena d-dieħla tiftaħ korsijiet simili f'lokalitajiet oħra.",
     ]),
 ]

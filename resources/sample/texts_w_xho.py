@@ -21,6 +21,7 @@ ARTICLES = [
         "Kodwa abalimi bakhalaza ngokunqongophala kweendlela ezilungileyo zokuthutha isivuno sabo ukuya ezimarikeni. "
         "Xa imvula inkulu, iimoto azikwazi ukungena kwiilali ezininzi, yaye isivuno sibolela koovimba. "
         "Usihlalo wombutho wabalimi ucele umasipala ukuba alungise indlela edibanisa iilali nedolophu enkulu.",
+        "Abalimi bathi baza kudibana kwakhona kwinyanga ezayo ukuze baxoxe ngokuthengisa isivuno kunye. Bakholelwa ukuba xa bethengisa ngokusebenzisana baza kufumana ixabiso elingcono kwiimarike zasedolophini. Abafazi abalima imifuno nabo bacelwe ukuba bajoyine lo mbutho.",
     ]),
     ("ezempilo", "Ikliniki iqalisa iphulo lokugonya abantwana", [
         "Ikliniki enkulu yedolophu yaseMthatha iqalise iphulo elitsha lokugonya abantwana abancinci ngoMvulo. "
@@ -35,6 +36,7 @@ ARTICLES = [
         "Ngaphandle kokugonya, abasebenzi bezempilo bakwalinganisa ubunzima babantwana baze bacebise abazali ngokutya okunesondlo. "
         "Bakhuthaze oomama ukuba bancancise iintsana ubisi lwebele kuphela kwiinyanga ezintandathu zokuqala. "
         "Abazali abaninzi bathi bonwabile yindlela umsebenzi olungiselelwe ngayo, kwaye banqwenela ukuba uqhubeke minyaka le.",
+        "Ikliniki ithe abazali abangakwazanga ukufika ngezi ntsuku bangabazisa abantwana babo nangawuphi na uLwesithathu. Amakhadi okugonya kufuneka agcinwe kakuhle kuba ayafuneka xa umntwana eqala isikolo. Abaphethe eli phulo baza kukhupha ingxelo yokugqibela ekupheleni kwenyanga.",
     ]),
     ("uqoqosho", "Amaxabiso okutya anyukile kwimarike yaseKhayelitsha", [
         "Abarhwebi kwimarike yaseKhayelitsha bathi amaxabiso okutya anyuke kakhulu kule nyanga. "
@@ -49,6 +51,7 @@ ARTICLES = [
         "Kwelinye icala, umfazi othengisa iitumato namatswele uthi impahla yakhe yehle ngexabiso kule veki. "
         "Uthi oku kungenxa yokuba lixesha lokuvunwa kwazo, kodwa azihlali ixesha elide zingaboli. "
         "Ucele ukuba kwakhiwe iindawo zokugcina ezibandayo emarikeni ukuze abalimi bangalahlekelwa yingeniso yabo.",
+        "Abanye abathengi sele beqalile ukuthenga ngamaqela ukuze bafumane isaphulelo kwiivenkile ezinkulu. Omnye umama uthe yena nabamelwane bakhe baqokelela imali rhoqo ngenyanga bathenge ingxowa enkulu yomgubo. Uthi le ndlela ibancede kakhulu kula maxesha anzima.",
     ]),
     ("imfundo", "Isikolo samabanga aphantsi esitsha sivula iingcango eLibode", [
         "Kuvulwe isikolo esitsha samabanga aphantsi eLibode esiza kwamkela abafundi abangaphezu kwamakhulu amane. "
@@ -63,6 +66,7 @@ ARTICLES = [
         "ILungu leSigqeba elijongene nemfundo kwiphondo lithe urhulumente uceba ukwakha izikolo ezifana nesi kwimimandla emithandathu. "
         "Licele uluntu ukuba lukhathalele ezi zakhiwo kwaye luxele nawuphi na umonakalo. "
         "Lithembise nokuba kuza kuziswa izitulo neencwadi phambi kokuqala kwekota entsha.",
+        "Abantwana bokuqala bangene eklasini ngoMvulo bephethe iibhegi ezintsha kwaye benxibe iimpahla zesikolo ezicocekileyo. Abanye abazali bahlale ngaphandle kwesango ixesha elide bejonge abantwana babo ngebhongo. Inqununu ithe umsitho omkhulu wokuvulwa kwesikolo uza kubakho kwinyanga ezayo.",
     ]),
     ("imozulu", "Iziko lemozulu liqikelela imvula eninzi", [
         "Iziko lesizwe lemozulu likhuphe uqikelelo lokuba kuza kubakho imvula eninzi kumaphondo asempuma kulo nyaka. "
@@ -77,6 +81,7 @@ ARTICLES = [
         "Ixhego elithile kwilali yaseQumbu lithi kumaxesha amandulo babeyiqonda imozulu ngokujonga iintaka nomoya. "
         "Lithi ngoku ulutsha lumamela uqikelelo kunomathotholo, kodwa lisakholelwa ukuba imiqondiso yemveli iyanceda. "
         "Linethemba lokuba imvula iza kwanela, ingonakalisi izindlu namasimi.",
+        "Iziko lithe liza kuhlaziya uqikelelo emva kweeveki ezimbini, yaye iingxelo ziza kusasazwa kwizikhululo zikanomathotholo zasekuhlaleni. Abantu bacelwe ukuba balandele izilumkiso ezithunyelwa ngeeselfowuni xa kukho uqhwithela. Abaqhubi nabo balunyukisiwe ukuba bangaweli iibhulorho xa imilambo izele.",
     ]),
     ("ezemidlalo", "Iqela lebhola ekhatywayo ledolophu liphumelele indebe yephondo", [
         "Iqela lebhola ekhatywayo lolutsha lwaseDutywa liphumelele indebe yokhuphiswano lwephondo emva kokoyisa imbangi yalo ngamanqaku amabini kwelinye. "
@@ -91,6 +96,7 @@ ARTICLES = [
         "Usodolophu wamkele iqela kwiofisi yakhe kwaye walibulela ngomzamo omkhulu elibonakalisileyo. "
         "Uthe imidlalo inceda ulutsha ukuba luphephe iziyobisi nokunye ukuziphatha okubi. "
         "Ukwabhengeze ukuba ibala ledolophu liza kulungiswa ukuze ukhuphiswano lubanjelwe apho kwixesha elizayo.",
+        "Iqela ngoku liza kumela iphondo kukhuphiswano lwesizwe oluza kubanjelwa eRhawutini kwinyanga ezayo. Abazali babadlali bathi baza kuqokelela imali ukuze bancedise ngeendleko zokuhamba nezokuhlala. Umqeqeshi uthe abadlali mabangazilibali izifundo zabo nangona beqhubeka nokuziqhelanisa.",
     ]),
     ("amanzi", "Abahlali bafumana amanzi ompompo emva kweminyaka", [
         "Abahlali baseZwide eGqeberha bavuyile emva kokuba amanzi ompompo eqale ukuhamba kumakhaya abo okokuqala kwiminyaka emihlanu. "
@@ -105,6 +111,7 @@ ARTICLES = [
         "Abasebenzi bezempilo bathi amanzi acocekileyo aza kunceda ukunciphisa izifo ezifana norhudo nekholera kule ndawo. "
         "Bacebise abahlali ukuba bagqume izitya zamanzi kwaye bahlambe izandla ngesepha. "
         "Umasipala ucele uluntu ukuba luhlawule amatyala amanzi ngexesha ukuze kubekho imali yokukhathalela imibhobho.",
+        "Nangona kunjalo abanye abahlali bakhalaza ngelithi amanzi ngamanye amaxesha ayanqamka ebusuku. Umasipala ucacisile ukuba oku kwenzeka xa kuzaliswa amatanki amakhulu, kwaye ingxaki iza kusonjululwa kungekudala. Ukwacele abantu ukuba baxele ngokukhawuleza xa bebona umbhobho ovuzayo esitratweni.",
     ]),
     ("itekhnoloji", "Ulutsha lufunda ukulungisa iiselfowuni", [
         "Iziko loqeqesho lwezakhono eMonti liqalise ukufundisa amakhwenkwe namantombazana ukulungisa iiselfowuni neekhompyutha. "
@@ -119,5 +126,6 @@ ARTICLES = [
         "Umlawuli weziko uthi ukunqongophala kwemisebenzi yenye yeengxaki ezinkulu ezijongene nolutsha kulo mmandla. "
         "Uthi izakhono zezandla zinika ulutsha ithuba lokuzimela endaweni yokulinda imisebenzi karhulumente. "
         "Iziko liceba ukongeza isifundo sokulungisa iiphaneli zelanga kunyaka ozayo.",
+        "Abafundi abagqiba isifundo baza kufumana isatifikethi esamkelwa ziinkampani ezahlukeneyo zetekhnoloji. Abanye sele befumene amathuba okufunda umsebenzi kwiivenkile zasedolophini ngexesha leeholide. Iziko lithi linqwenela ukuba isiqingatha sabafundi kulo nyaka sibe ngamantombazana.",
     ]),
 ]

@@ -21,6 +21,7 @@ ARTICLES = [
         "Nokho abalimi bakhala ngokuntuleka kwemigwaqo emihle yokuthutha izitshalo zabo ziye ezimakethe. "
         "Uma imvula inkulu, izimoto azikwazi ukungena ezigodini eziningi, bese isivuno sibola ezinqolobaneni. "
         "Usihlalo wenhlangano yabalimi ucele umasipala ukuthi ulungise umgwaqo oxhumanisa izigodi nedolobha elikhulu.",
+        "Abalimi bathi bazohlangana futhi ngenyanga ezayo ukuze baxoxe ngokuthengisa isivuno ndawonye. Bakholelwa ukuthi uma bedayisa ngokubambisana bazothola intengo engcono ezimakethe zasedolobheni. Abesifazane abalima imifino nabo bacelwe ukuthi bajoyine le nhlangano.",
     ]),
     ("ezempilo", "Umtholampilo uqala umkhankaso wokugoma izingane", [
         "Umtholampilo omkhulu wedolobha laseNewcastle uqale umkhankaso omusha wokugoma izingane ezincane ngoMsombuluko. "
@@ -35,6 +36,7 @@ ARTICLES = [
         "Ngaphandle kokugoma, abasebenzi bezempilo baphinde bakala isisindo sezingane futhi beluleke abazali ngokudla okunempilo. "
         "Bakhuthaze omama ukuthi bancelise izingane ubisi lwebele kuphela ezinyangeni eziyisithupha zokuqala. "
         "Abazali abaningi bathi bajabule ngendlela umsebenzi ohlelwe ngayo, futhi bafisa ukuthi uqhubeke minyaka yonke.",
+        "Umtholampilo uthe abazali abangakwazanga ukufika ngalezi zinsuku bangaletha izingane zabo noma nini ngoLwesithathu. Amakhadi okugoma kufanele agcinwe kahle ngoba ayadingeka lapho ingane iqala isikole. Abaphethe lo mkhankaso bazokhipha umbiko wokugcina ekupheleni kwenyanga.",
     ]),
     ("ezomnotho", "Amanani okudla akhuphukile emakethe yaseWarwick", [
         "Abathengisi emakethe yaseWarwick eThekwini bathi amanani okudla akhuphuke kakhulu kule nyanga. "
@@ -49,6 +51,7 @@ ARTICLES = [
         "Ngakolunye uhlangothi, owesifazane odayisa utamatisi no-anyanisi uthi impahla yakhe yehlile ngentengo kuleli sonto. "
         "Uthi lokhu kungenxa yokuthi yisikhathi sokuvunwa kwazo, kodwa azihlali isikhathi eside zingakaboli. "
         "Ucele ukuthi kwakhiwe izindawo zokugcina impahla ezibandayo emakethe ukuze abalimi bangalahlekelwa yinzuzo yabo.",
+        "Abanye abathengi sebeqalile ukuthenga ngamaqembu ukuze bathole isaphulelo ezitolo ezinkulu. Omunye umama uthe yena nomakhelwane bakhe bahlanganisa imali njalo ngenyanga bathenge isaka elikhulu likafulawa. Uthi le ndlela ibasizile kakhulu kulezi zikhathi ezinzima.",
     ]),
     ("ezemfundo", "Isikole samabanga aphansi esisha sivula iminyango eMpumalanga", [
         "Kuvulwe isikole esisha samabanga aphansi endaweni yaseMpumalanga ngaseHammarsdale esizothatha abafundi abangaphezu kwamakhulu amane. "
@@ -63,6 +66,7 @@ ARTICLES = [
         "ULungu loMkhandlu oPhethe wezeMfundo esifundazweni uthe uhulumeni uhlela ukwakha izikole ezifana nalesi kweminye imikhandlu eyisithupha. "
         "Ucele umphakathi ukuthi unakekele lezi zakhiwo futhi ubike noma yikuphi ukonakaliswa kwempahla. "
         "Uthembise nokuthi kuzolethwa izihlalo nezincwadi ngaphambi kokuqala kwethemu elisha.",
+        "Izingane zokuqala zingene ekilasini ngoMsombuluko ziphethe izikhwama ezintsha futhi zigqoke izingubo zesikole ezihlanzekile. Abanye abazali bahlale ngaphandle kwesango isikhathi eside bebuka abantwana babo ngokuziqhenya. Uthishanhloko uthe umcimbi omkhulu wokuvulwa kwesikole uzoba ngenyanga ezayo.",
     ]),
     ("isimo-sezulu", "Isikhungo sesimo sezulu sibikezela imvula enkulu", [
         "Isikhungo sikazwelonke sesimo sezulu sikhiphe isibikezelo sokuthi kuzoba nemvula eningi ezifundazweni ezisempumalanga kulo nyaka. "
@@ -77,6 +81,7 @@ ARTICLES = [
         "Ikhehla elithile esigodini saseNkandla lithi ezikhathini zakudala babeqonda isimo sezulu ngokubuka izinyoni nomoya. "
         "Lithi manje intsha ilalela izibikezelo emsakazweni, kodwa lisakholelwa ukuthi izimpawu zesintu ziyasiza. "
         "Lithemba ukuthi imvula izokwanela, ingonakalisi izindlu namasimu.",
+        "Isikhungo sithe sizobuyekeza isibikezelo njalo emasontweni amabili, futhi imibiko izosakazwa eziteshini zomsakazo zendawo. Abantu bacelwe ukuthi balandele izexwayiso ezithunyelwa ngomakhalekhukhwini uma kunesiphepho. Abashayeli nabo baxwayisiwe ukuthi bangaweli amabhuloho uma imifula igcwele.",
     ]),
     ("ezemidlalo", "Iqembu lebhola ledolobha liwina indebe yesifundazwe", [
         "Iqembu lebhola lezinyawo lentsha yaseMadadeni liwine indebe yomqhudelwano wesifundazwe ngemuva kokunqoba izimbangi zalo ngamagoli amabili kwelilodwa. "
@@ -91,6 +96,7 @@ ARTICLES = [
         "Imeya yamukele iqembu ehhovisi layo futhi yalibonga ngomzamo omkhulu elikwenzile. "
         "Ithe ezemidlalo zisiza intsha ukuthi igweme izidakamizwa nokunye ukuziphatha okubi. "
         "Iphinde yamemezela ukuthi inkundla yedolobha izolungiswa ukuze imiqhudelwano ibanjelwe khona esikhathini esizayo.",
+        "Iqembu manje selizomela isifundazwe emqhudelwaneni kazwelonke ozobanjelwa eGoli ngenyanga ezayo. Abazali babadlali bathi bazoqoqa imali ukuze basize ngezindleko zokuhamba nezokuhlala. Umqeqeshi uthe abadlali akufanele bakhohlwe izifundo zabo ngisho beqhubeka nokuzilolonga.",
     ]),
     ("amanzi", "Izakhamuzi zithola amanzi empompi ngemuva kweminyaka", [
         "Izakhamuzi zasesigcawini saseSobantu zijabule ngemuva kokuthi amanzi empompi eqale ukugeleza emizini yazo okokuqala eminyakeni emihlanu. "
@@ -105,6 +111,7 @@ ARTICLES = [
         "Abasebenzi bezempilo bathi amanzi ahlanzekile azosiza ukunciphisa izifo ezifana nohudo nekholera kule ndawo. "
         "Beluleke izakhamuzi ukuthi zimboze iziqukathi zamanzi futhi zigeze izandla ngensipho. "
         "Umasipala ucele umphakathi ukuthi ukhokhe izikweletu zamanzi ngesikhathi ukuze kube nemali yokunakekela amapayipi.",
+        "Nokho abanye abahlali bakhala ngokuthi amanzi kwesinye isikhathi ayanqamuka ebusuku. Umasipala uchaze ukuthi lokhu kwenzeka lapho kugcwaliswa amathangi amakhulu, futhi inkinga izoxazululwa maduze. Uphinde wacela abantu ukuthi babike ngokushesha uma bebona ipayipi elivuzayo emgwaqweni.",
     ]),
     ("ubuchwepheshe", "Intsha ifunda ukulungisa omakhalekhukhwini", [
         "Isikhungo sokuqeqesha amakhono eMgungundlovu siqale ukufundisa abafana namantombazane ukulungisa omakhalekhukhwini namakhompyutha. "
@@ -119,5 +126,6 @@ ARTICLES = [
         "Umqondisi wesikhungo uthi ukuntuleka kwemisebenzi kungenye yezinkinga ezinkulu ezibhekene nentsha kule ndawo. "
         "Uthi amakhono ezandla anika intsha ithuba lokuzimela kunokuba ilinde imisebenzi kahulumeni. "
         "Isikhungo sihlela ukwengeza isifundo sokulungisa amaphaneli elanga ngonyaka ozayo.",
+        "Abafundi abaphothula isifundo bazothola isitifiketi esamukelwa yizinkampani ezahlukene zobuchwepheshe. Abanye sebethole amathuba okufunda umsebenzi ezitolo zedolobha ngesikhathi samaholide. Isikhungo sithi sifisa ukuthi ingxenye yabafundi kulo nyaka kube ngamantombazane.",
     ]),
 ]
