@@ -214,7 +214,7 @@ def test_changed_thresholds_rerun_quality_onwards_only(built, tmp_path):
                                                  config_file=str(config)))
     assert ok
     assert sorted(set(ran)) == ["BuildDataset", "Deduplicate", "FilterShard", "LanguageCorpus",
-                                "TrainTokenizer"]
+                                "ScoreQuality", "TrainTokenizer"]
     assert summary["config_digest"] != first["config_digest"]
     assert summary["config"]["quality"]["min_words"] == 400
     assert summary["inputs"]["config_file"] == "strict.toml"

@@ -294,3 +294,22 @@ def test_build_tokenizer_rejects_bad_input(tmp_path):
     missing = VocabConfig(base=str(tmp_path / "nope.model"))
     with pytest.raises(MissingModelError, match="make install"):
         build_tokenizer(["neno"], [], [], lang, missing, tmp_path, StageStats("vocab"))
+
+
+def test_the_addon_trains_when_stderr_has_no_file_descriptor(tmp_path, monkeypatch):
+    """sentencepiece redirects stderr's descriptor to silence itself; under a replaced
+    stderr (pytest's capsys, a notebook) training must still work."""
+    import io
+    import sys
+
+    from langforge.vocab import load_model_proto
+    from langforge.vocab.base import base_tokenizer_path
+    from langforge.vocab.training import train_addon
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    base = load_model_proto(base_tokenizer_path("mistral-7b-v0.1"))
+    sentences = tmp_path / "s.txt"
+    sentences.write_text("".join(f"Habari za asubuhi rafiki yangu {i} wa shule ya msingi.\n"
+                                 for i in range(300)), encoding="utf-8")
+    addon, learned = train_addon(sentences, base, 50, tmp_path / "addon")
+    assert learned > 0

@@ -9,6 +9,7 @@ for SentencePiece to skip silently.
 from __future__ import annotations
 
 import os
+import sys
 import random
 import re
 from collections.abc import Iterable
@@ -159,9 +160,12 @@ def train_addon(sentence_file: Path, base, new_pieces: int, model_prefix: Path,
         spm.set_random_generator_seed(seed)
         try:
             with open(os.devnull, "w") as devnull:
+                # sentencepiece silences its log by redirecting sys.stderr's file
+                # descriptor, which a replaced stderr (pytest's capsys, a notebook) lacks.
+                quiet = {"logstream": devnull} if _has_fileno(sys.stderr) else {}
                 spm.SentencePieceTrainer.train(input=str(sentence_file),
-                                               model_prefix=str(model_prefix),
-                                               logstream=devnull, **options)
+                                               model_prefix=str(model_prefix), **quiet,
+                                               **options)
             break
         except RuntimeError as exc:
             too_high, too_low = _MAX_SIZE_RE.search(str(exc)), _MIN_SIZE_RE.search(str(exc))
@@ -179,3 +183,11 @@ def train_addon(sentence_file: Path, base, new_pieces: int, model_prefix: Path,
     # Single characters are the alphabet, not learned pieces: count merges only.
     learned = sum(piece.type == PIECE_NORMAL and len(piece.piece) > 1 for piece in addon.pieces)
     return addon, learned
+
+
+def _has_fileno(stream) -> bool:
+    try:
+        stream.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both
+        return False
+    return True
