@@ -40,6 +40,8 @@ class WebPage:
     #: Set when another page already has this record id (a duplicate WARC-Record-ID):
     #: mixed into the id so that two different pages never share one.
     id_salt: str = ""
+    #: Already extracted text (a WET ``conversion`` record), not HTML: extraction keeps it.
+    is_text: bool = False
 
     @property
     def id(self) -> str:

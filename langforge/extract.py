@@ -266,6 +266,11 @@ def extract_pages(pages: Iterable[WebPage], config: ExtractConfig,
         if len(page.content) > config.max_record_bytes:
             stats.reject(page, "record_too_large", bytes=len(page.content))
             continue
+        if page.is_text:  # WET: Common Crawl's own extraction, kept as it is
+            document = _text_document(page, config, stats)
+            if document is not None:
+                yield stats.count_out(document)
+            continue
         if is_binary(page.content, page.http_charset):
             stats.reject(page, "binary_payload")
             continue
@@ -295,3 +300,18 @@ def extract_pages(pages: Iterable[WebPage], config: ExtractConfig,
             metadata["title"] = title
         yield stats.count_out(Document(id=page.id, text=text, url=page.url or None,
                                        source=page.source, kind="native", metadata=metadata))
+
+
+def _text_document(page: WebPage, config: ExtractConfig, stats: StageStats) -> Document | None:
+    """A document of a WET record's text (UTF-8), or None when it is rejected."""
+    if is_binary(page.content, "utf-8"):
+        stats.reject(page, "binary_payload")
+        return None
+    text = _CONTROL_RE.sub("", page.content.decode("utf-8", "replace")).strip()
+    if len(text) < config.min_text_chars:
+        stats.reject(page, "text_too_short", chars=len(text))
+        return None
+    metadata = {"warc_date": page.warc_date, "crawl": page.crawl, "charset": "utf-8",
+                "charset_source": "wet", "cld2": page.cld2, "source_format": "wet"}
+    return Document(id=page.id, text=text, url=page.url or None, source=page.source,
+                    kind="native", metadata=metadata)

@@ -329,3 +329,64 @@ def test_reference_text_trains_the_classifier_and_selects_by_score(built, tmp_pa
     assert "## Quality classifier" in card and "Global Voices" in card
     assert str(reference) not in card
     assert "Quality classifier" in (lang_dir / "report.html").read_text()
+
+
+# -- issue 17: WET and WAT input -------------------------------------------------------
+
+def _wet_file(path: Path, pages: list[dict]) -> Path:
+    """A WET file (Common Crawl's extracted-text format) of these manifest pages."""
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for page in pages:
+        record = writer.create_warc_record(
+            page["url"], "conversion", payload=io.BytesIO(page["text"].encode("utf-8")),
+            warc_content_type="text/plain",
+            warc_headers_dict={"WARC-Identified-Content-Language": "swa,eng"})
+        writer.write_record(record)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_a_wet_file_builds_a_corpus_without_extraction(tmp_path):
+    manifest = json.loads((SAMPLE_WARC.parent / "manifest.json").read_text())["pages"]
+    articles = [p for p in manifest if p["language"] == "swh_Latn"
+                and p["category"] == "article"][:40]
+    wet = _wet_file(tmp_path / "sample.warc.wet.gz", articles)
+    ok, summary = run_language(language_task("sw", build_dir=str(tmp_path / "b"),
+                                             warcs=[str(wet)]))
+    assert ok and summary["outcome"] == "ok"
+    assert summary["stages"]["read"]["docs_out"] == len(articles)
+    assert summary["stages"]["extract"]["docs_out"] >= len(articles) - 2
+    assert summary["final"]["native_documents"] >= len(articles) // 2
+    import pyarrow.parquet as pq_
+
+    rows = pq_.read_table(next((tmp_path / "b" / "swh_Latn" / "dataset" / "data")
+                               .glob("native-*.parquet"))).to_pylist()
+    texts = {p["url"]: p["text"] for p in articles}
+    assert all(row["text"] == texts[row["url"]].strip() for row in rows)
+
+
+def test_real_wet_and_wat_files_are_read_as_text_and_counted(shared_data, tmp_path, caplog):
+    import logging
+
+    from langforge.document import StageStats
+    from langforge.extract import extract_pages
+    from langforge.config import load_config
+    from langforge.sources.warc import iter_pages
+
+    whirlwind = shared_data / "warc" / "cc-whirlwind"
+    stats = StageStats("read")
+    pages = list(iter_pages(whirlwind / "whirlwind.warc.wet.gz", stats))
+    assert len(pages) == 1 and pages[0].is_text
+    assert pages[0].cld2["languages"][0]["code-iso-639-3"] == "spa"  # CC's own label, kept
+    docs = list(extract_pages(pages, load_config("sw").extract, StageStats("extract")))
+    assert docs[0].text.startswith("Escopete") and docs[0].metadata["source_format"] == "wet"
+    stats = StageStats("read")
+    with caplog.at_level(logging.WARNING):
+        assert list(iter_pages(whirlwind / "whirlwind.warc.wat.gz", stats)) == []
+    assert stats.dropped["wat_metadata_record"] == 1
+    assert "WAT metadata record(s) skipped" in caplog.text

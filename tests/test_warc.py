@@ -254,10 +254,13 @@ def test_real_whirlwind_and_dolma(shared_data: Path):
         assert all(p.url.startswith("https://") and p.cld2 is None for p in pages)
 
 
-def test_wat_and_wet_files_hold_no_pages(shared_data: Path):
-    for suffix in ("wat", "wet"):
-        pages, stats = read(shared_data / f"warc/cc-whirlwind/whirlwind.warc.{suffix}.gz")
-        assert pages == [] and stats.docs_in == 0 and not stats.dropped
+def test_a_wet_file_gives_text_pages_and_a_wat_file_counted_records(shared_data: Path):
+    pages, stats = read(shared_data / "warc/cc-whirlwind/whirlwind.warc.wet.gz")
+    assert [p.url for p in pages] == ["https://an.wikipedia.org/wiki/Escopete"]
+    assert pages[0].is_text and stats.docs_in == 1 and not stats.dropped
+    pages, stats = read(shared_data / "warc/cc-whirlwind/whirlwind.warc.wat.gz")
+    assert pages == [] and stats.docs_in == 0
+    assert dict(stats.dropped) == {"wat_metadata_record": 1}
 
 
 EDGE_CASES = {

@@ -316,7 +316,7 @@ class _Reader:
         payload = b""
         too_large = False
         read_error: Exception | None = None
-        if rec_type == "response":
+        if rec_type in ("response", "conversion"):
             try:
                 payload, too_large = self._read_payload(record)
             except _PARSE_ERRORS as exc:
@@ -351,6 +351,9 @@ class _Reader:
                 self.crawl_from_warcinfo = part_of
         elif rec_type == "revisit":  # a capture that points at another: no payload
             self.stats.dropped["warc_revisit"] += 1
+        if rec_type == "metadata" and (record.rec_headers.get_header("Content-Type") or "") \
+                .startswith("application/json"):
+            self.stats.dropped["wat_metadata_record"] += 1  # a WAT file: no page text
 
         if short or bad_length:
             self.damaged_offset = offset
@@ -360,6 +363,9 @@ class _Reader:
         if rec_type == "response":
             held = self._new_page(record, offset, payload, too_large, read_error, short,
                                   bad_length)
+        elif rec_type == "conversion":
+            held = self._text_page(record, offset, payload, too_large, read_error, short,
+                                   bad_length)
         elif bad_length:
             self.stats.dropped["warc_length_mismatch"] += 1
         elif short:  # damage in a record that is not a page: counted when released
@@ -419,6 +425,33 @@ class _Reader:
             self.stats.reject(page, "empty_payload")
             return None
         return _Held(page)
+
+    def _text_page(self, record: ArcWarcRecord, offset: int, payload: bytes, too_large: bool,
+                   read_error: Exception | None, short: bool, bad_length: bool) -> _Held | None:
+        """A WET ``conversion`` record: text Common Crawl already extracted, with the
+        languages CLD2 found (``WARC-Identified-Content-Language``, most covered first;
+        no coverage shares, so marked unreliable: never a reason to skip a page)."""
+        headers = record.rec_headers
+        codes = [c.strip() for c in (headers.get_header("WARC-Identified-Content-Language")
+                                     or "").split(",") if c.strip()]
+        page = WebPage(
+            url=headers.get_header("WARC-Target-URI") or "", content=payload,
+            record_id=headers.get_header("WARC-Record-ID") or "",
+            source=f"{self.label}@{offset}", warc_date=headers.get_header("WARC-Date") or "",
+            content_type=headers.get_header("Content-Type") or "text/plain",
+            http_charset="utf-8", crawl=self.crawl or self.crawl_from_warcinfo, is_text=True,
+            cld2={"reliable": False, "languages": [{"code-iso-639-3": c} for c in codes]}
+            if codes else None)
+        self._unique_id(page, offset)
+        self.stats.count_in(payload)
+        for failed, reason in ((read_error is not None, "warc_corrupt_record"),
+                               (bad_length, "warc_length_mismatch"),
+                               (too_large, "payload_too_large"),
+                               (not short and not payload.strip(), "empty_payload")):
+            if failed:
+                self.stats.reject(page, reason)
+                return None
+        return _Held(page, short=short)
 
     def _unique_id(self, page: WebPage, offset: int) -> None:
         """Give a page whose id another page already has a derived one (counted)."""
@@ -488,6 +521,8 @@ def iter_pages(source: str | os.PathLike | IO[bytes], stats: StageStats, *,
             ``empty_payload``, ``payload_too_large``, ``warc_truncated``,
             ``warc_length_mismatch``, ``warc_corrupt_record``, ``warc_skipped_bytes``,
             ``warc_revisit`` (a revisit record: a capture without its payload),
+            ``wat_metadata_record`` (a WAT file's JSON metadata: no page text; one
+            warning line per file), WET ``conversion`` records become text pages,
             and once per unusable file ``input_empty``, ``input_unreadable`` or
             ``input_not_warc``. ``chars_in`` counts payload bytes.
         crawl: crawl name stored on each page; default: the warcinfo ``isPartOf``.
@@ -519,10 +554,15 @@ def iter_pages(source: str | os.PathLike | IO[bytes], stats: StageStats, *,
         if isinstance(fh, io.TextIOBase):
             raise TypeError(f"{label}: opened in text mode; open WARC files with 'rb'")
         reader = _Reader(fh, label, stats, crawl, max_payload_bytes, report, seen)
+        wat_before = stats.dropped["wat_metadata_record"]
         try:
             yield from reader.pages()
         except OSError as exc:  # an I/O error part-way: the pages before it stand
             reader.bad_input("input_unreadable", f"cannot read WARC file: {exc}")
+        wat = stats.dropped["wat_metadata_record"] - wat_before
+        if wat:
+            log.warning("%s: %d WAT metadata record(s) skipped (links and headers, no page "
+                        "text): give the crawl's WARC or WET files", label, wat)
     finally:
         if owned:
             fh.close()
