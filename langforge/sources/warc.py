@@ -49,7 +49,7 @@ from warcio.recordloader import ArcWarcRecord
 from warcio.statusandheaders import StatusAndHeadersParserException
 from warcio.timeutils import timestamp_to_iso_date
 
-from langforge.document import StageStats, WebPage, stable_id
+from langforge.document import StageStats, WebPage
 from langforge.errors import InputError
 from langforge.sources.record_scan import (GZIP_MAGIC, PADDING, PROBE_BYTES, first_record_in,
                                            is_record_start, leading_junk, next_record_start,
