@@ -365,27 +365,27 @@ def _md_table(header: list[str], rows: list[list[Any]]) -> list[str]:
 
 
 def _card_header(config: LanguageConfig, result: dict[str, Any]) -> dict[str, Any]:
+    """The card's YAML metadata, as huggingface_hub's ``DatasetCardData`` (the Hub's
+    own model of it) writes it."""
+    from huggingface_hub import DatasetCardData
+
     lang = config.lang
-    header: dict[str, Any] = {
-        "language": [hub_language_code(lang)],
-        "license": config.dataset.license,
-        **({"license_name": config.dataset.license_name,
-            "license_link": config.dataset.license_link}
-           if config.dataset.license == "other" else {}),
-        "size_categories": [size_category(sum(result["splits"].values()))],
-        "task_categories": ["text-generation"],
-        "pretty_name": f"langforge {lang.name} ({lang.code})",
-        "tags": ["langforge", lang.code, "web", "pretraining"],
-    }
+    other = config.dataset.license == "other"
     # Each split names its files, not a glob: the file names carry a hash of their
     # bytes, and `datasets` keys its cache on the patterns the card gives, so a
     # rebuild with other rows is never served from the cache of the old ones.
     splits = [{"split": split,
                "path": [f for f in result["files"] if f.startswith(f"data/{split}-")]}
               for split in SPLITS if result["splits"][split]]
-    if splits:
-        header["configs"] = [{"config_name": "default", "data_files": splits}]
-    return header
+    card_data = DatasetCardData(
+        language=[hub_language_code(lang)], license=config.dataset.license,
+        license_name=config.dataset.license_name if other else None,
+        license_link=config.dataset.license_link if other else None,
+        size_categories=[size_category(sum(result["splits"].values()))],
+        task_categories=["text-generation"], pretty_name=f"langforge {lang.name} ({lang.code})",
+        tags=["langforge", lang.code, "web", "pretraining"],
+        configs=[{"config_name": "default", "data_files": splits}] if splits else None)
+    return card_data.to_dict()
 
 
 def _stage_rows(summary: dict[str, Any]) -> list[list[Any]]:
