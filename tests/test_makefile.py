@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,14 +12,20 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def dry_run(*args: str) -> list[str]:
+def make(*args: str) -> str:
+    """``make -n ...`` as a user runs it: without the recursion variables of a `make test`
+    that may be running this suite (they add "Entering directory" lines)."""
     if shutil.which("make") is None:
         pytest.skip("make not installed")
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", "--no-print-directory", "-n", *args], cwd=ROOT, env=env,
+                          check=True, capture_output=True, text=True).stdout
+
+
+def dry_run(*args: str) -> list[str]:
     # -o: take the venv as installed, so only the target's own recipe is printed
-    out = subprocess.run(["make", "-n", "-o", ".venv/.langforge-installed", "-o",
-                          ".venv/.langforge-core", *args], cwd=ROOT,
-                         check=True, capture_output=True, text=True).stdout
-    return out.splitlines()
+    return make("-o", ".venv/.langforge-installed", "-o", ".venv/.langforge-core",
+                *args).splitlines()
 
 
 def test_language_echoes_one_line_without_empty_continuations():
@@ -36,17 +43,14 @@ def test_language_passes_the_options_given_verbatim():
 
 
 def test_install_does_not_upgrade_pip_every_time():
-    recipe = subprocess.run(["make", "-n", "-B", "install", "VENV=/nonexistent-venv"], cwd=ROOT,
-                            check=True, capture_output=True, text=True).stdout
+    recipe = make("-B", "install", "VENV=/nonexistent-venv")
     assert "pip install --quiet -e .\n" in recipe and "[test]" not in recipe  # the core
     # pip is upgraded only when the venv's own is older than 22
     assert "--upgrade pip" not in recipe and "< 22)' \\\n  || " in recipe
 
 
 def test_language_needs_the_core_install_only_and_test_adds_the_test_tools():
-    recipe = subprocess.run(["make", "-n", "-B", "language", "VENV=/nonexistent-venv"],
-                            cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    recipe = make("-B", "language", "VENV=/nonexistent-venv")
     assert "pip install --quiet -e .\n" in recipe and "[test]" not in recipe
-    recipe = subprocess.run(["make", "-n", "-B", "test", "VENV=/nonexistent-venv"],
-                            cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    recipe = make("-B", "test", "VENV=/nonexistent-venv")
     assert "pip install --quiet -e .\n" in recipe and "-e '.[test]'" in recipe
