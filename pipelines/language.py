@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import logging
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import luigi
@@ -150,12 +151,8 @@ def run_language(task: LanguageCorpus, *, workers: int = 1, scheduler: str = "lo
         kwargs.update(scheduler_host=host, scheduler_port=port)
         # Several workers share the graph: a worker stays until the whole graph is
         # done (it may have to wait for a task another worker is running).
-        config = luigi.configuration.get_config()
-        for key, value in (("keep_alive", "true"), ("wait_interval", "0.5"),
-                           ("wait_jitter", "0.5")):
-            if not config.has_option("worker", key):
-                config.set("worker", key, value)
-        return _run(task, kwargs, scheduler)
+        with _worker_settings(keep_alive="true", wait_interval="0.5", wait_jitter="0.5"):
+            return _run(task, kwargs, scheduler)
     lock = build_lock(task)
     try:
         lock.acquire(timeout=0)
@@ -166,9 +163,35 @@ def run_language(task: LanguageCorpus, *, workers: int = 1, scheduler: str = "lo
     try:
         # Leftovers of killed runs in this build dir: nobody else writes here now.
         remove_paths(p for p in task.lang_dir.rglob(".tmp-*"))
-        return _run(task, kwargs, scheduler)
+        # A local build ends when nothing more can run: a failed task must not keep
+        # its worker waiting for a retry (keep_alive from a user's luigi.cfg).
+        with _worker_settings(force=True, keep_alive="false"):
+            return _run(task, kwargs, scheduler)
     finally:
         lock.release()
+
+
+@contextmanager
+def _worker_settings(force: bool = False, **values: str):
+    """Luigi ``[worker]`` settings for one build, restored afterwards (the config is
+    process-wide: a central build must not leave keep_alive on for a later local one).
+    Without ``force`` a value the user's luigi.cfg sets is left as it is."""
+    config = luigi.configuration.get_config()
+    if not config.has_section("worker"):
+        config.add_section("worker")
+    saved = {key: config.get("worker", key) if config.has_option("worker", key) else None
+             for key in values}
+    for key, value in values.items():
+        if force or saved[key] is None:
+            config.set("worker", key, value)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                config.remove_option("worker", key)
+            else:
+                config.set("worker", key, value)
 
 
 def _run(task: LanguageCorpus, kwargs: dict, scheduler: str) -> tuple[bool, dict | None]:

@@ -390,3 +390,20 @@ def test_real_wet_and_wat_files_are_read_as_text_and_counted(shared_data, tmp_pa
         assert list(iter_pages(whirlwind / "whirlwind.warc.wat.gz", stats)) == []
     assert stats.dropped["wat_metadata_record"] == 1
     assert "WAT metadata record(s) skipped" in caplog.text
+
+
+def test_a_central_build_leaves_no_worker_setting_behind():
+    """luigi's config is process-wide: keep_alive set for a central build once kept a
+    later local build with a failed task waiting for its retry (15 minutes)."""
+    import luigi
+
+    from pipelines.language import _worker_settings
+
+    config = luigi.configuration.get_config()
+    had = config.has_option("worker", "keep_alive")
+    with _worker_settings(keep_alive="true", wait_interval="0.5"):
+        assert config.get("worker", "keep_alive") in ("true", config.get("worker", "keep_alive"))
+    assert config.has_option("worker", "keep_alive") == had
+    with _worker_settings(force=True, keep_alive="false"):
+        assert config.getboolean("worker", "keep_alive") is False
+    assert config.has_option("worker", "keep_alive") == had
