@@ -20,9 +20,12 @@ SW = load_config("sw")
 def build(tmp_path):
     """A tiny finished build: 30 kept documents (3 near the lid floor), 5 rejected by LID
     and 4 by quality."""
+    from langforge.config import load_config
+
     lang_dir = tmp_path / "build" / "swh_Latn"
+    near = load_config("sw").lid.min_score + 0.01  # just above the configured floor
     kept = [Document(f"k{i:02d}", f"kept {i}", url=f"https://a/{i}",
-                     signals={"lid_score": 0.26 if i < 3 else 0.9, "word_count": 300.0})
+                     signals={"lid_score": near if i < 3 else 0.9, "word_count": 300.0})
             for i in range(30)]
     (lang_dir / "work" / "dedup").mkdir(parents=True)
     write_docs(kept, lang_dir / "work" / "dedup" / "docs.parquet")
