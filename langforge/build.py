@@ -34,10 +34,6 @@ from langforge import __version__
 from langforge.config import LanguageConfig, resources_dir
 from langforge.errors import ConfigError
 
-#: The work directory's stages, in the order documents pass through them.
-WORK_STAGES = ("fetch", "extract", "identify", "quality", "dedup", "translate-chunks",
-               "translate", "quality_model", "dataset", "tokenizer")
-
 #: Config keys each stage reads ("section" or "section.key"); a change reruns it.
 STAGE_CONFIG: dict[str, tuple[str, ...]] = {
     "fetch": (),
