@@ -305,6 +305,11 @@ class BuildSpec:
     def shards(self) -> list[dict[str, Any]]:
         """Each shard's source: ``{"warcs": (...)}`` (groups of ``files_per_shard``
         files) or ``{"rows": (start, stop)}`` of the index selection."""
+        return self._shards
+
+    @cached_property
+    def _shards(self) -> list[dict[str, Any]]:
+        # Computed once per spec: every shard task and Layout call asks for it.
         from langforge.sources.commoncrawl import selection_shards, shard_groups
 
         if self.selection:
