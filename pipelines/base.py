@@ -123,7 +123,8 @@ class StageOutput:
         self.rejects = RejectWriter(tmp / REJECTED)  # streamed: bounded memory
         self._stats: list[StageStats] = []
         self._progress: list[Progress] = []
-        self._start = self._last_status = time.monotonic()
+        self._start = time.monotonic()
+        self._last_status: float | None = None  # the first progress is sent at once
 
     @property
     def docs_path(self) -> Path:
@@ -147,7 +148,8 @@ class StageOutput:
 
     def _status(self, stats: StageStats, total: int | None, force: bool = False) -> None:
         now = time.monotonic()
-        if self.task is None or not (force or now - self._last_status >= self.STATUS_EVERY_S):
+        due = self._last_status is None or now - self._last_status >= self.STATUS_EVERY_S
+        if self.task is None or not (force or due):
             return
         self._last_status = now
         self._tell("set_status_message", status_line(self._stats, now - self._start))

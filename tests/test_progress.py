@@ -8,6 +8,7 @@ import logging
 import pytest
 
 import langforge.progress as progress_module
+from langforge.document import Document
 from langforge.progress import Progress, format_amount, progress
 from langforge.storage import read_json
 from pipelines.base import STATS, stage_output
@@ -130,3 +131,40 @@ def test_stage_progress_closes_when_the_stage_fails(tmp_path, monkeypatch):
             out.stats("dedup").count_in("x")
             raise RuntimeError("boom")
     assert closed == ["dedup"] and not (tmp_path / "dedup").exists()
+
+
+class _Task:
+    """What a Luigi worker gives a running task: callbacks to the scheduler."""
+
+    def __init__(self):
+        self.messages: list[str] = []
+        self.percentages: list[int] = []
+
+    def set_status_message(self, message: str) -> None:
+        self.messages.append(message)
+
+    def set_progress_percentage(self, percentage: int) -> None:
+        self.percentages.append(percentage)
+
+
+def test_a_running_stage_tells_the_scheduler_its_counts(tmp_path, monkeypatch):
+    """The first input is reported at once, later ones every STATUS_EVERY_S (an hour,
+    then 0: every input), and the finished stage says so; percentages follow the total."""
+    from pipelines.base import StageOutput
+
+    task = _Task()
+    monkeypatch.setattr(StageOutput, "STATUS_EVERY_S", 3600.0)
+    with stage_output(tmp_path / "quality" / "shard-00001", task=task) as out:
+        stats = out.stats("quality", total=4)
+        stats.count_in("a")  # the first: sent at once whatever the interval
+        stats.count_in("b")  # within the interval: not sent
+        assert len(task.messages) == 1
+        assert task.messages[0].startswith("quality 1 in, 0 kept, 0 dropped, ")
+        monkeypatch.setattr(StageOutput, "STATUS_EVERY_S", 0.0)
+        stats.count_in("c")
+        stats.reject(Document(id="d", text="c"), "too_short")
+        stats.count_in("d")
+    assert task.messages[1].startswith("quality 3 in, 0 kept, 0 dropped")
+    assert task.messages[2].startswith("quality 4 in, 0 kept, 1 dropped (too_short 1)")
+    assert task.messages[-1].startswith("done: quality 4 in, 0 kept, 1 dropped (too_short 1)")
+    assert task.percentages == [25, 75, 100, 100]
