@@ -166,7 +166,11 @@ class PrefilterConfig(_Section):
     min_lid_chars: int = Field(100, ge=1, description="less block text than this is no "
                                "evidence: the page goes on to extraction")
     max_scan_bytes: int = Field(1_048_576, ge=1024, description="bytes of the page body "
-                                "tag-stripped for fastText")
+                                "tag-stripped for fastText (scripts and styles not counted)")
+    wordlist_guard: bool = Field(True, description="skip a page whose blocks that pass "
+                                 "min_target_lid_score have a word-list share under "
+                                 "lid.min_wordlist_frac (the LID guard the page would meet "
+                                 "after extraction): related languages skip extraction")
 
 
 class QualityConfig(_Section):

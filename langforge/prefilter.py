@@ -15,7 +15,12 @@ from the raw page decides which pages can skip extraction:
    target-language paragraphs; the longest ones, because main text comes in
    long blocks and menus in short ones, and so the fastText cost per page is
    bounded;
-4. only when fastText has too little text to read, CLD2 metadata that is
+4. when the language has a word list (``lid.wordlist``), the blocks fastText let
+   through must have the share of listed words the LID guard asks of an extracted
+   document (``lid.min_wordlist_frac``), else ``prefilter_lexical_other``: pages in
+   related languages that fastText confuses with the target (Lingala, Kirundi or
+   Comorian for Swahili) skip extraction too;
+5. only when fastText has too little text to read, CLD2 metadata that is
    reliable, does not list the target and gives other languages most of the
    text means ``prefilter_cld2_other`` (CLD2 mislabels low-resource languages,
    so it never overrules fastText). Otherwise the page goes on to extraction.
@@ -35,11 +40,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from langforge.config import PrefilterConfig
+from langforge.config import LidConfig, PrefilterConfig
 from langforge.document import StageStats, WebPage
 from langforge.errors import UnknownLanguageError
 from langforge.extract import codec_name, html_lang, meta_charset
-from langforge.langid import LidModel
+from langforge.langid import LidModel, load_wordlist, wordlist_counts
 from langforge.languages import Language, get_language
 
 #: Pages scored together (fastText predicts a list in one call).
@@ -59,6 +64,12 @@ _BLOCK_TAG_RE = re.compile(
     re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^>]*>")
 _BODY_RE = re.compile(rb"<body\b", re.IGNORECASE)
+# The same invisible elements found in bytes, so that they are skipped before the
+# scan limit counts: a page with megabytes of inline script or JSON before its text
+# must still show its text.
+_INVISIBLE_OPEN_RE = re.compile(rb"<(script|style|svg|noscript|template)\b|<!--", re.IGNORECASE)
+_INVISIBLE_CLOSE_RE = {name: re.compile(rb"</" + name + rb"\s*>", re.IGNORECASE)
+                       for name in (b"script", b"style", b"svg", b"noscript", b"template")}
 _HEAD_BYTES = 16 * 1024  # where <html lang> and <meta charset> are looked for
 
 
@@ -74,6 +85,29 @@ class PageSignals:
     lid_target_score: float | None  # best block's probability for the target
     lid_top_language: str | None  # top language of the longest block
     lid_top_score: float | None
+    #: word-list share of the blocks reaching the LID floor (None: no list, no block)
+    lid_wordlist_frac: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WordlistGuard:
+    """The language's word list and the share of listed words a page's text needs."""
+
+    words: frozenset[str]
+    min_frac: float
+
+    @classmethod
+    def from_config(cls, config: PrefilterConfig, lid: LidConfig | None) -> "WordlistGuard | None":
+        """The guard ``config.wordlist_guard`` asks for; None when off or the language
+        has no word list or no ``min_wordlist_frac``."""
+        if not config.wordlist_guard or lid is None or lid.wordlist is None \
+                or lid.min_wordlist_frac is None:
+            return None
+        return cls(load_wordlist(lid), lid.min_wordlist_frac)
+
+    def frac(self, blocks: list[str]) -> float | None:
+        found, counted = wordlist_counts(" ".join(blocks), self.words)
+        return found / counted if counted else None
 
 
 def text_blocks(content: bytes, http_charset: str | None, max_scan_bytes: int,
@@ -81,19 +115,44 @@ def text_blocks(content: bytes, http_charset: str | None, max_scan_bytes: int,
     """A fast approximation of a page's visible text blocks (for language ID only).
 
     The body (from ``<body`` on, else from the start) is decoded with the declared
-    charset, or UTF-8, replacing bad bytes, at most ``max_scan_bytes`` of it;
-    scripts, styles and comments are removed, block tags end a block, other tags
+    charset, or UTF-8, replacing bad bytes, at most ``max_scan_bytes`` of it not
+    counting scripts, styles and comments (see ``visible_bytes``), which are
+    removed; block tags end a block, other tags
     are dropped, entities unescaped. Blocks shorter than ``min_block_chars`` are
     left out.
     """
     match = _BODY_RE.search(content)
     start = match.start() if match else 0
     charset = codec_name(http_charset) or meta_charset(content) or "utf-8"
-    text = content[start:start + max_scan_bytes].decode(charset, "replace")
+    text = visible_bytes(content, start, max_scan_bytes).decode(charset, "replace")
     text = _INVISIBLE_RE.sub(" ", text)
     text = html.unescape(_TAG_RE.sub(" ", _BLOCK_TAG_RE.sub("\n", text)))
     blocks = (" ".join(line.split()) for line in text.split("\n"))
     return [block for block in blocks if len(block) >= min_block_chars]
+
+
+def visible_bytes(content: bytes, start: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``content`` from ``start`` on, leaving out scripts,
+    styles, SVG, templates and comments (an element left open runs to the end)."""
+    parts, size, pos = [], 0, start
+    while size < limit and pos < len(content):
+        room = limit - size
+        match = _INVISIBLE_OPEN_RE.search(content, pos, pos + room + 16)  # a tag across the end
+        if match is not None and match.start() >= pos + room:
+            match = None
+        end = match.start() if match else min(len(content), pos + room)
+        parts.append(content[pos:end])
+        size += end - pos
+        if match is None:
+            break
+        if match.group(1) is None:  # a comment
+            close = content.find(b"-->", match.end())
+            pos = close + 3 if close >= 0 else len(content)
+        else:
+            found = _INVISIBLE_CLOSE_RE[match.group(1).lower()].search(content, match.end())
+            pos = found.end() if found else len(content)
+        parts.append(b" ")
+    return b"".join(parts)
 
 
 def longest_blocks(blocks: list[str], max_chars: int) -> list[str]:
@@ -155,7 +214,8 @@ def cld2_fracs(cld2: dict | None, lang: Language) -> tuple[bool | None, float | 
 
 
 def page_signals(pages: list[WebPage], lang: Language, config: PrefilterConfig,
-                 model: LidModel | None) -> list[PageSignals]:
+                 model: LidModel | None, guard: WordlistGuard | None = None
+                 ) -> list[PageSignals]:
     """Score a batch of pages (fastText runs once over all their blocks)."""
     partial, samples = [], []
     use_lid = model is not None and config.min_target_lid_score is not None
@@ -182,11 +242,14 @@ def page_signals(pages: list[WebPage], lang: Language, config: PrefilterConfig,
     for declared, reliable, target_frac, other_frac, sample in partial:
         block_scores, i = scores[i:i + len(sample)], i + len(sample)
         top = next(iter(block_scores[0].items()), (None, None)) if block_scores else (None, None)
+        passing = [block for block, s in zip(sample, block_scores)
+                   if s.get(lang.code, 0.0) >= config.min_target_lid_score]
+        frac = guard.frac(passing) if guard is not None and passing else None
         signals.append(PageSignals(
             declared=declared, cld2_reliable=reliable, cld2_target_frac=target_frac,
             cld2_other_frac=other_frac, lid_chars=sum(map(len, sample)),
             lid_target_score=max((s.get(lang.code, 0.0) for s in block_scores), default=None),
-            lid_top_language=top[0], lid_top_score=top[1]))
+            lid_top_language=top[0], lid_top_score=top[1], lid_wordlist_frac=frac))
     return signals
 
 
@@ -198,10 +261,13 @@ class Decision:
     reason: str  # kept_declared, kept_cld2, kept_lid, kept_no_evidence; prefilter_*
 
 
-def decide(signals: PageSignals, config: PrefilterConfig) -> Decision:
+def decide(signals: PageSignals, config: PrefilterConfig,
+           min_wordlist_frac: float | None = None) -> Decision:
     """Keep or skip a page on its signals.
 
     Positive evidence (a declaration, CLD2 listing the language) keeps a page.
+    ``min_wordlist_frac`` (see ``WordlistGuard``) skips a page fastText let through
+    whose passing blocks have too few of the language's listed words.
     fastText's verdict comes before CLD2's negative one: CLD2 mislabels
     low-resource languages (Common Crawl's whirlwind sample is Aragonese tagged
     Spanish), so CLD2 alone skips a page only when fastText has no text to read.
@@ -213,6 +279,9 @@ def decide(signals: PageSignals, config: PrefilterConfig) -> Decision:
     if config.min_target_lid_score is not None and signals.lid_target_score is not None:
         if signals.lid_target_score < config.min_target_lid_score:
             return Decision(False, "prefilter_lid_other")
+        if (min_wordlist_frac is not None and signals.lid_wordlist_frac is not None
+                and signals.lid_wordlist_frac < min_wordlist_frac):
+            return Decision(False, "prefilter_lexical_other")
         return Decision(True, "kept_lid")
     if (config.min_cld2_other_frac is not None and signals.cld2_reliable
             and (signals.cld2_other_frac or 0.0) >= config.min_cld2_other_frac):
@@ -221,11 +290,13 @@ def decide(signals: PageSignals, config: PrefilterConfig) -> Decision:
 
 
 def prefilter_pages(pages: Iterable[WebPage], lang: Language, config: PrefilterConfig,
-                    stats: StageStats, model: LidModel | None = None) -> Iterator[WebPage]:
+                    stats: StageStats, model: LidModel | None = None,
+                    lid: LidConfig | None = None) -> Iterator[WebPage]:
     """Drop pages that are surely not in ``lang`` before extraction; keep order.
 
-    Drops ``prefilter_lid_other`` and ``prefilter_cld2_other`` (detail: the
-    evidence). ``stats.extra`` counts kept pages by why they were kept:
+    Drops ``prefilter_lid_other``, ``prefilter_lexical_other`` (with ``lid``, the
+    language's LID config: its word list, see ``WordlistGuard``) and
+    ``prefilter_cld2_other`` (detail: the evidence). ``stats.extra`` counts kept pages by why they were kept:
     ``kept_declared``, ``kept_cld2``, ``kept_lid`` and ``kept_no_evidence`` (no
     CLD2 verdict and too little text for fastText). With ``config.enabled`` false every page
     passes and the stage is marked skipped.
@@ -237,7 +308,8 @@ def prefilter_pages(pages: Iterable[WebPage], lang: Language, config: PrefilterC
     if not config.enabled:
         stats.skip("pre-filter disabled ([prefilter] enabled = false)")
         return _passthrough(pages, stats)
-    return _prefilter(iter(pages), lang, config, stats, model)
+    return _prefilter(iter(pages), lang, config, stats, model,
+                      WordlistGuard.from_config(config, lid))
 
 
 def _passthrough(pages: Iterable[WebPage], stats: StageStats) -> Iterator[WebPage]:
@@ -248,7 +320,8 @@ def _passthrough(pages: Iterable[WebPage], stats: StageStats) -> Iterator[WebPag
 
 
 def _prefilter(pages: Iterator[WebPage], lang: Language, config: PrefilterConfig,
-               stats: StageStats, model: LidModel | None) -> Iterator[WebPage]:
+               stats: StageStats, model: LidModel | None,
+               guard: WordlistGuard | None) -> Iterator[WebPage]:
     if model is None and config.min_target_lid_score is not None:
         from langforge.langid import default_model_path
 
@@ -260,9 +333,9 @@ def _prefilter(pages: Iterator[WebPage], lang: Language, config: PrefilterConfig
     for key in KEPT_REASONS:
         stats.extra.setdefault(key, 0)
     while batch := list(islice(pages, BATCH_PAGES)):
-        for page, signals in zip(batch, page_signals(batch, lang, config, model)):
+        for page, signals in zip(batch, page_signals(batch, lang, config, model, guard)):
             stats.count_in(page.content)
-            decision = decide(signals, config)
+            decision = decide(signals, config, guard.min_frac if guard is not None else None)
             if not decision.keep:
                 stats.reject(page, decision.reason, **_evidence(signals))
                 continue
@@ -276,4 +349,5 @@ def _evidence(signals: PageSignals) -> dict:
         ("declared", signals.declared), ("cld2_other_frac", signals.cld2_other_frac),
         ("lid_target_score", signals.lid_target_score),
         ("lid_top_language", signals.lid_top_language), ("lid_top_score", signals.lid_top_score),
-        ("lid_chars", signals.lid_chars)) if value is not None}
+        ("lid_chars", signals.lid_chars), ("lid_wordlist_frac", signals.lid_wordlist_frac))
+        if value is not None}

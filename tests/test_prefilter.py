@@ -12,8 +12,8 @@ from langforge.extract import extract_pages
 from langforge.langid import LidModel, identify
 from langforge.languages import get_language
 from langforge.prefilter import (
-    KEPT_REASONS, PageSignals, cld2_fracs, declared_language, decide, longest_blocks,
-    page_signals, prefilter_pages, text_blocks,
+    KEPT_REASONS, Decision, PageSignals, cld2_fracs, declared_language, decide, longest_blocks,
+    page_signals, prefilter_pages, text_blocks, visible_bytes,
 )
 from langforge.sources.warc import iter_pages
 from pipelines.language import SAMPLE_WARC
@@ -197,7 +197,8 @@ def test_recall_on_the_embedded_sample(swahili_config, lid):
     docs = list(extract_pages(pages, config.extract, StageStats("extract")))
     found = {d.id for d in identify(docs, config.lang, config.lid, StageStats("identify"))}
     stats = StageStats("prefilter")
-    kept = {p.id for p in prefilter_pages(pages, config.lang, config.prefilter, stats, model=lid)}
+    kept = {p.id for p in prefilter_pages(pages, config.lang, config.prefilter, stats, model=lid,
+                                          lid=config.lid)}
     assert found and found <= kept
     assert stats.docs_in == stats.docs_out + sum(stats.dropped.values()) == len(pages)
     assert stats.dropped["prefilter_lid_other"] >= 50  # the sample's other languages
@@ -215,3 +216,61 @@ def test_real_common_crawl_pages_in_other_languages_are_skipped(shared_data, lid
     assert stats.docs_in >= 10
     assert kept == [] or all(p.cld2 is None for p in kept)
     assert set(stats.dropped) <= {"prefilter_lid_other", "prefilter_cld2_other"}
+
+
+def test_megabytes_of_inline_script_do_not_hide_the_text():
+    """The scan limit counts visible bytes: 2 MB of inline script (a JSON blob, a
+    bundled app) before the article, with a 1 MB limit, still leaves the article."""
+    script = "<script>var d=[" + ",".join(f'"{i:08x}"' for i in range(200_000)) + "];</script>"
+    html = (f"<html><body>{script}<style>.a{{color:red}}</style><!-- {'x' * 10_000} -->"
+            f"<p>{SWAHILI}</p></body></html>").encode()
+    assert len(html) > 2_000_000
+    assert text_blocks(html, None, 1 << 20, min_block_chars=40) == [SWAHILI]
+    assert visible_bytes(b"a<script>b</SCRIPT >c<!--d-->e<style>never closed", 0, 100) == \
+        b"a c e "
+    assert visible_bytes(b"abcdef<script>x</script>ghij", 2, 6) == b"cdef gh"
+    assert visible_bytes(b"abcdef<script>x</script>ghij", 2, 4) == b"cdef"
+
+
+def test_the_word_list_guard_skips_a_related_language_that_fastText_lets_through(
+        swahili_config, lid):
+    """Real Hausa news text (the embedded sample's) gets 0.2 Swahili from lid.176, over
+    the pre-filter floor; under 5% of its words are in the Swahili word list, so the
+    guard skips it before extraction. Swahili text passes the guard."""
+    import importlib.util
+
+    path = SAMPLE_WARC.parent / "texts_w_hau.py"
+    spec = importlib.util.spec_from_file_location("texts_w_hau", path)
+    hausa_texts = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hausa_texts)
+    hausa = hausa_texts.ARTICLES[0][2][0]
+    config = swahili_config
+    pages = [page(f"<article><p>{hausa}</p></article>", url="https://example.ng/ha"),
+             page(f"<article><p>{SWAHILI}</p></article>", url="https://example.tz/sw")]
+    (sig_ha, _) = page_signals(pages, SW, config.prefilter, lid)
+    assert sig_ha.lid_target_score >= config.prefilter.min_target_lid_score
+    assert sig_ha.lid_wordlist_frac is None  # no guard asked for
+
+    unguarded = StageStats("prefilter")
+    assert len(list(prefilter_pages(pages, SW, config.prefilter, unguarded, model=lid))) == 2
+    rejected = []
+    guarded = StageStats("prefilter", on_reject=rejected.append)
+    kept = list(prefilter_pages(pages, SW, config.prefilter, guarded, model=lid, lid=config.lid))
+    assert [p.url for p in kept] == ["https://example.tz/sw"]
+    assert dict(guarded.dropped) == {"prefilter_lexical_other": 1}
+    assert rejected[0].detail["lid_wordlist_frac"] < 0.05
+
+    off = config.prefilter.model_copy(update={"wordlist_guard": False})
+    assert len(list(prefilter_pages(pages, SW, off, StageStats("p"), model=lid,
+                                    lid=config.lid))) == 2
+
+
+def test_decide_applies_the_word_list_bar_only_to_pages_fastText_let_through():
+    config = PrefilterConfig()
+    low = signals(lid_chars=500, lid_target_score=0.3, lid_wordlist_frac=0.05)
+    assert decide(low, config, 0.2) == Decision(False, "prefilter_lexical_other")
+    assert decide(low, config, None) == Decision(True, "kept_lid")
+    assert decide(signals(lid_chars=500, lid_target_score=0.3, lid_wordlist_frac=0.2), config,
+                  0.2).keep
+    declared = signals(declared="target", lid_target_score=0.3, lid_wordlist_frac=0.0)
+    assert decide(declared, config, 0.2) == Decision(True, "kept_declared")

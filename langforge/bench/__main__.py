@@ -25,10 +25,17 @@ from pathlib import Path
 from typing import Any
 
 from langforge.bench.crawl import build_crawl
+from langforge.bench.crawl_mixed import build_mixed_crawl
 from langforge.bench.runners import measure, run_langforge
 from langforge.bench.translate import run_part as run_translate_part
 
 MAX_WORKER_RSS_MIB = 1536
+CRAWLS = {
+    "eval": "trafilatura evaluation pages + Global Voices Swahili; the pre-filter floor "
+            "was tuned on it",
+    "mixed": "real pages, ~110 languages, African languages near Swahili, TICO-19 "
+             "Swahili, heavy pages; not tuned on",
+}
 SYSTEMS = {
     "a": ("datatrove 0.10", {"system": "datatrove"}),
     "b": ("langforge, pre-filter off", {"system": "langforge", "prefilter": False}),
@@ -93,14 +100,14 @@ def acceptance(summary: dict[str, dict[str, Any]], memory: dict[str, float] | No
     a, b, c = summary.get("a"), summary.get("b"), summary.get("c")
     if a and b:
         ratio = b["pages_per_cpu_s"] / a["pages_per_cpu_s"]
-        check(ratio >= 1.0, f"(b) per core {ratio:.2f}x (a) (target >= 1)")
+        check(ratio >= 1.5, f"(b) per core {ratio:.2f}x (a) (target >= 1.5)")
     if a and c:
         ratio = c["pages_per_cpu_s"] / a["pages_per_cpu_s"]
         check(ratio >= 5.0, f"(c) per core {ratio:.2f}x (a) (target >= 5)")
     if b and c:
         lid_recall, kept_recall = recall(c["lid_urls"], b["lid_urls"]), recall(c["urls"], b["urls"])
-        check(lid_recall >= 0.99, f"(c) finds {lid_recall:.1%} of (b)'s Swahili documents after "
-              f"LID ({len(set(b['lid_urls']))}), {kept_recall:.1%} after quality (target >= 99%)")
+        check(lid_recall >= 0.995, f"(c) finds {lid_recall:.1%} of (b)'s Swahili documents after "
+              f"LID ({len(set(b['lid_urls']))}), {kept_recall:.1%} after quality (target >= 99.5%)")
     if memory:
         worst = max(memory.values())
         check(worst < MAX_WORKER_RSS_MIB, f"peak worker memory {worst:.0f} MiB "
@@ -123,43 +130,21 @@ def profile_b(warcs: list[str], top: int) -> str:
     return out.getvalue()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m langforge.bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path, default=Path("build/bench"))
-    parser.add_argument("--shared-data", type=Path, default=default_shared_data())
-    parser.add_argument("--runs", type=int, default=3, help="runs per system (median)")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="processes per system (datatrove workers, langforge extraction)")
-    parser.add_argument("--systems", default="abc", help="which of a, b, c (and d: datatrove with fast=True) to run")
-    parser.add_argument("--swahili-share", type=float, default=0.035)
-    parser.add_argument("--limit", type=int, default=None, help="evaluation pages used")
-    parser.add_argument("--memory-repeat", type=int, default=10,
-                        help="memory check: (b) on the crawl repeated this many times")
-    parser.add_argument("--no-memory-check", action="store_true")
-    parser.add_argument("--profile", type=int, default=0, metavar="N",
-                        help="also print the top N lines of a cProfile of (b)")
-    parser.add_argument("--part", choices=("warc", "translate", "all"), default="all",
-                        help="the WARC pipeline vs datatrove, the translation stage, or both")
-    parser.add_argument("--threads", type=int, default=None,
-                        help="translation: CPU threads for both engines (default: min(4, cores))")
-    args = parser.parse_args(argv)
-    if args.runs < 1 or args.workers < 1 or not set(args.systems) <= set(SYSTEMS):
-        parser.error("--runs and --workers must be positive, --systems a subset of abcd")
-    if args.part == "translate":
-        run_translate_part(args.out, args.shared_data, args.runs, args.threads)
-        return 0
-
-    crawl = build_crawl(args.out / "crawl", args.shared_data, swahili_share=args.swahili_share,
-                        limit=args.limit)
-    print(f"benchmark crawl: {crawl.pages} pages in {len(crawl.warcs)} WARC files, "
-          f"{len(crawl.swahili_urls)} Swahili ({crawl.swahili_share:.1%}); "
+def run_crawl(name: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Build one benchmark crawl, run the chosen systems on it, print the table."""
+    if name == "eval":
+        crawl = build_crawl(args.out / "crawl", args.shared_data,
+                            swahili_share=args.swahili_share, limit=args.limit)
+    else:
+        crawl = build_mixed_crawl(args.out / "crawl2", args.shared_data)
+    print(f"\nbenchmark crawl '{name}' ({CRAWLS[name]}): {crawl.pages} pages in "
+          f"{len(crawl.warcs)} WARC files, {len(crawl.swahili_urls)} Swahili ({crawl.swahili_share:.1%}); "
           f"{args.runs} runs per system, {args.workers} worker(s) each", flush=True)
     results: dict[str, list[dict[str, Any]]] = {key: [] for key in args.systems}
     for round_ in range(args.runs):
         for key in args.systems:
             spec = dict(SYSTEMS[key][1], warcs=crawl.warcs, workers=args.workers,
-                        work_dir=str(args.out / "runs" / f"{key}-{round_}"))
+                        work_dir=str(args.out / "runs" / f"{name}-{key}-{round_}"))
             result = measure(spec)
             results[key].append(result)
             print(f"  run {round_ + 1} ({key}): {result['wall_s']:.1f} s wall, "
@@ -167,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = {key: summarize(runs) for key, runs in results.items()}
 
     memory = None
-    if not args.no_memory_check:
+    if not args.no_memory_check and name == "eval":
         memory = {}
         for repeat in (1, args.memory_repeat):
             spec = dict(SYSTEMS["b"][1], warcs=crawl.warcs, workers=args.workers, repeat=repeat,
@@ -187,10 +172,43 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         print(f"\nprofile of (b), top {args.profile} by own time:")
         print(profile_b(crawl.warcs, args.profile))
-    report = {key: {k: v for k, v in s.items() if not k.endswith("urls")}
-              for key, s in summary.items()}
-    (args.out / "results.json").write_text(json.dumps({"summary": report, "memory_mib": memory},
-                                                      indent=1) + "\n")
+    return {"summary": {key: {k: v for k, v in s.items() if not k.endswith("urls")}
+                        for key, s in summary.items()}, "memory_mib": memory}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m langforge.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=Path("build/bench"))
+    parser.add_argument("--shared-data", type=Path, default=default_shared_data())
+    parser.add_argument("--runs", type=int, default=3, help="runs per system (median)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes per system (datatrove workers, langforge extraction)")
+    parser.add_argument("--systems", default="abc", help="which of a, b, c (and d: datatrove with fast=True) to run")
+    parser.add_argument("--swahili-share", type=float, default=0.035)
+    parser.add_argument("--limit", type=int, default=None, help="evaluation pages used")
+    parser.add_argument("--crawl", choices=(*CRAWLS, "both"), default="both",
+                        help="which benchmark crawl(s) to run on")
+    parser.add_argument("--memory-repeat", type=int, default=10,
+                        help="memory check: (b) on the crawl repeated this many times")
+    parser.add_argument("--no-memory-check", action="store_true")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="also print the top N lines of a cProfile of (b)")
+    parser.add_argument("--part", choices=("warc", "translate", "all"), default="all",
+                        help="the WARC pipeline vs datatrove, the translation stage, or both")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="translation: CPU threads for both engines (default: min(4, cores))")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.workers < 1 or not set(args.systems) <= set(SYSTEMS):
+        parser.error("--runs and --workers must be positive, --systems a subset of abcd")
+    if args.part == "translate":
+        run_translate_part(args.out, args.shared_data, args.runs, args.threads)
+        return 0
+
+    report: dict[str, Any] = {}
+    for name in (CRAWLS if args.crawl == "both" else (args.crawl,)):
+        report[name] = run_crawl(name, args)
+    (args.out / "results.json").write_text(json.dumps(report, indent=1) + "\n")
     if args.part == "all":
         print()
         run_translate_part(args.out, args.shared_data, args.runs, args.threads)
