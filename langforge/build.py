@@ -41,6 +41,14 @@ STAGE_CONFIG: dict[str, tuple[str, ...]] = {
     "identify": ("lid", "plugin"),
     "quality": ("quality", "plugin"),
     "dedup": ("dedup", "quality.word_splitter", "plugin"),
+    # the sharded dedup's steps (``pipelines.dedup``): each reads only what decides it
+    "dedup_keys": (),
+    "dedup_exact": (),
+    "dedup_signatures": ("dedup.exact", "dedup.near_ngram_words", "dedup.near_bands",
+                         "dedup.near_rows", "quality.word_splitter", "plugin"),
+    "dedup_buckets": (),
+    "dedup_clusters": (),
+    "dedup_shard": ("dedup.exact", "dedup.near"),
     "translate": ("translate",),
     "quality_model": ("quality_model",),
     "dataset": ("dataset", "quality_model.rehydrate"),
@@ -55,7 +63,13 @@ STAGE_CODE: dict[str, tuple[str, ...]] = {
                 "text.py"),
     "identify": ("langid.py", "lid*.py", "text.py"),
     "quality": ("filters/*.py", "text.py"),
-    "dedup": ("dedup.py", "text.py"),
+    "dedup": ("dedup.py", "dedup_sharded.py", "text.py"),
+    "dedup_keys": ("dedup.py", "dedup_sharded.py"),
+    "dedup_exact": ("dedup.py", "dedup_sharded.py"),
+    "dedup_signatures": ("dedup.py", "dedup_sharded.py", "text.py"),
+    "dedup_buckets": ("dedup.py", "dedup_sharded.py"),
+    "dedup_clusters": ("dedup.py", "dedup_sharded.py"),
+    "dedup_shard": ("dedup.py", "dedup_sharded.py"),
     "translate": ("translate/*.py", "mt_models.py"),
     "quality_model": ("quality_model.py", "quality_report.py"),
     "dataset": ("dataset.py", "storage.py", "rehydrate.py"),
@@ -411,6 +425,40 @@ class Fingerprints:
     def dedup(self) -> str:
         return self._stage("dedup", [self.quality(i) for i in range(len(self._shards))])
 
+    # The sharded dedup's steps (``langforge.dedup_sharded``); ``dedup`` above names
+    # their gathered result.
+    @cached_property
+    def dedup_partitions(self) -> int:
+        from langforge.dedup_sharded import partition_count
+
+        return partition_count(len(self._shards))
+
+    def dedup_keys(self, shard: int) -> str:
+        return self._stage("dedup_keys", self.quality(shard), self.dedup_partitions)
+
+    @cached_property
+    def dedup_exact(self) -> str:
+        return self._stage("dedup_exact", [self.dedup_keys(i) for i in range(len(self._shards))])
+
+    def dedup_signatures(self, shard: int) -> str:
+        exact = self.dedup_exact if self.config.dedup.exact else None
+        return self._stage("dedup_signatures", self.quality(shard), self.dedup_partitions, exact)
+
+    @cached_property
+    def dedup_buckets(self) -> str:
+        return self._stage("dedup_buckets",
+                           [self.dedup_signatures(i) for i in range(len(self._shards))])
+
+    @cached_property
+    def dedup_clusters(self) -> str:
+        return self._stage("dedup_clusters", self.dedup_buckets)
+
+    def dedup_shard(self, shard: int) -> str:
+        dedup = self.config.dedup
+        return self._stage("dedup_shard", self.quality(shard),
+                           self.dedup_exact if dedup.exact else None,
+                           self.dedup_clusters if dedup.near else None)
+
     @cached_property
     def translate(self) -> str:
         return self._stage("translate", self.spec.input_fingerprint(self.spec.seed))
@@ -450,6 +498,10 @@ class Fingerprints:
             "dedup": self.dedup, "translate": self.translate,
             "quality_model": self.quality_model, "dataset": self.dataset,
             "tokenizer": self.tokenizer, "publish": self.publish,
+            "dedup_keys": [self.dedup_keys(i) for i in n], "dedup_exact": self.dedup_exact,
+            "dedup_signatures": [self.dedup_signatures(i) for i in n],
+            "dedup_buckets": self.dedup_buckets, "dedup_clusters": self.dedup_clusters,
+            "dedup_shard": [self.dedup_shard(i) for i in n],
         }
         if self.spec.selection:
             out["fetch"] = [self.fetch(i) for i in n]
@@ -479,6 +531,22 @@ class Layout:
     @property
     def dedup(self) -> Path:
         return self.work / "dedup" / self.fp.dedup
+
+    # The sharded dedup's intermediate outputs (per shard: ``shard("dedup_keys", i)``,
+    # ``shard("dedup_signatures", i)``, ``shard("dedup_shard", i)``).
+    @property
+    def dedup_partitions(self) -> int:
+        """Partitions of the exact groups and of the LSH buckets."""
+        return self.fp.dedup_partitions
+
+    def partition(self, stage: str, part: int) -> Path:
+        """A per-partition output (``dedup_exact``, ``dedup_buckets``):
+        ``work/<stage>/part-NNNNN.<fingerprint>``."""
+        return self.work / stage / f"part-{part:05d}.{getattr(self.fp, stage)}"
+
+    @property
+    def dedup_clusters(self) -> Path:
+        return self.work / "dedup_clusters" / self.fp.dedup_clusters
 
     @property
     def translate(self) -> Path:

@@ -7,7 +7,6 @@ from pathlib import Path
 import luigi
 from luigi.util import requires
 
-from langforge.dedup import deduplicate
 from langforge.filters import quality_filter
 from langforge.langid import identify
 from langforge.sources.warc import iter_pages
@@ -91,22 +90,56 @@ class FilterShard(ShardTask):
 
 
 class Deduplicate(LanguageTask):
-    """Exact, then (dedup.near) MinHash near-deduplication across all shards."""
+    """Exact, then (dedup.near) MinHash near-deduplication across all shards.
+
+    The work runs in the sharded tasks of ``pipelines.dedup`` (per shard and per
+    hash partition, memory bounded by one of them); this task gathers their kept
+    documents in shard order, their rejections (every exact duplicate, then every
+    near duplicate, as the single-process ``langforge.dedup.deduplicate`` writes
+    them) and their counts into ``layout.dedup``, with each dedup task's peak
+    memory and duration in ``tasks.json``. The per-shard copies are removed after.
+    """
 
     def requires(self):
-        return [FilterShard(shard=i, **self.build_params())
+        from pipelines.dedup import DedupShard
+
+        return [DedupShard(shard=i, **self.build_params())
                 for i in range(len(self.spec.shards()))]
 
     def output(self):
         return self.success_target(self.layout.dedup)
 
     def run(self):
-        sources = [Path(t.path).parent / DOCS_NAME for t in self.input()]
+        import json
+        import shutil
 
-        def all_docs():
-            for source in sources:
-                yield from read_docs(source)
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        from langforge.document import Rejection
+        shard_dirs = [Path(t.path).parent for t in self.input()]
+        from langforge.storage import load_stats, write_json
+        from pipelines.base import REJECTED
+        from pipelines.dedup import step_report
 
         with stage_output(Path(self.output().path).parent, task=self) as out:
-            stats = out.stats("dedup", total=sum(count_docs(p) for p in sources))
-            write_docs(deduplicate(all_docs, self.config, stats, out.dir), out.docs_path)
+            stats = out.stats("dedup")
+            for directory in shard_dirs:
+                for part in load_stats(directory):  # counts only (not the task's extra)
+                    stats.docs_in += part.docs_in
+                    stats.chars_in += part.chars_in
+                    stats.docs_out += part.docs_out
+                    stats.chars_out += part.chars_out
+                    stats.dropped.update(part.dropped)
+            write_docs((doc for d in shard_dirs for doc in read_docs(d / DOCS_NAME)),
+                       out.docs_path)
+            for reason in ("exact_duplicate", "near_duplicate"):
+                for directory in shard_dirs:
+                    table = pq.read_table(directory / REJECTED)
+                    table = table.filter(pc.equal(table.column("reason"), reason))
+                    for row in table.to_pylist():
+                        detail = json.loads(row.pop("detail")) if row["detail"] else {}
+                        out.rejects(Rejection(**row, detail=detail))
+            write_json(out.dir / "tasks.json", step_report(self.layout))
+        for directory in shard_dirs:  # a copy of the kept documents each
+            shutil.rmtree(directory, ignore_errors=True)
