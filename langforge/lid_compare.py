@@ -27,7 +27,8 @@ from langforge.languages import get_language
 from langforge.lid_eval import evaluate, iso_codes, shared_documents, split_by_language
 
 MODELS = ("lid176", "heliport", "py3langid", "lingua")
-#: Languages whose decision is calibrated elsewhere (see their provenance).
+#: Languages whose decision is calibrated elsewhere (see their provenance): Swahili on
+#: single sentences, by ``python -m langforge.lid_calibrate --sentences``.
 KEEP = ("swh_Latn",)
 
 

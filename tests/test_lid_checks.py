@@ -184,36 +184,88 @@ def test_every_language_on_held_out_documents(code, report_docs):
 
 @pytest.fixture(scope="module")
 def sentences(shared_data) -> tuple[list[str], list[str]]:
-    """Single sentences (20+ chars) of the report half: Swahili (Tatoeba, TICO-19) and
-    every other language's Tatoeba, UDHR and AfriSenti lines."""
-    from langforge.lid_eval import halves, shared_units
+    """Single sentences (20+ chars) of the report half: Swahili (Tatoeba, UDHR, TICO-19) and
+    every other language's Tatoeba, UDHR and AfriSenti lines and Global Voices English
+    (``langforge.lid_calibrate.sentence_units``; calibration read the other half)."""
+    from langforge.lid_calibrate import sentence_units
 
-    positives, negatives = [], []
-    for (source, code), units in shared_units(shared_data).items():
-        units = halves([u.strip() for u in units if len(u.strip()) >= 20], "report")
-        if code in ("swh", "swa"):
-            if source != "afrisenti":  # tweets are not sentences
-                positives += units
-        else:
-            negatives += units
-    assert len(positives) > 1000 and len(negatives) > 50000
-    return positives, negatives
+    positives, negatives = sentence_units(shared_data, "report")
+    assert len(positives) == 1178 and len(negatives) == 59661
+    return [t for _, t in positives], [t for _, t in negatives]
 
 
 @pytest.mark.slow
 def test_swahili_single_sentences(sentences):
     """Line-level LID judges single sentences. Issue 14 asks recall >= 97% with <= 0.02%
-    let through; measured 98.1% and 0.027% (16 of 59,661; 6 are Maore Comorian UDHR
-    headings such as "Kanuni ya shirini na moja", which are also Swahili): the bound
-    here is 0.03%."""
+    let through. The decision chosen on the calibration half (heliport, floor 0.15, guard
+    0.2, second opinion 0.4, Wilson z 0.5, Hausa/Comorian word lists at 0.15) measures
+    97.8% (1,152 of 1,178) and 0.025% (15 of 59,661; 8 are Maore Comorian UDHR lines, most
+    headings such as "Kanuni ya shirini na moja", which are also Swahili): recall meets
+    the target, false positives miss it (0.02% would be 11)."""
     from langforge.lid_eval import kept_mask
 
     positives, negatives = sentences
     config = load_config("sw")
     recall = sum(kept_mask(config, positives)) / len(positives)
     leaked = sum(kept_mask(config, negatives))
-    assert recall >= 0.97, recall
-    assert leaked <= 0.0003 * len(negatives), (leaked, len(negatives))
+    assert recall >= 0.975, recall
+    assert leaked <= 15, (leaked, len(negatives))
+
+
+@pytest.mark.slow
+def test_hausa_word_list_on_held_out_sentences(sentences, shared_data):
+    """The confusable word list the sentence calibration derived for Hausa (the language
+    whose calibration tweets heliport called Swahili most): on the report half, which
+    built no list, it rejects Hausa sentences as lid_confusable_hau_Latn and costs no
+    Swahili sentence."""
+    from collections import Counter
+
+    from langforge.lid_calibrate import sentence_units
+    from langforge.lid_eval import kept_mask
+
+    _, negatives = sentence_units(shared_data, "report")
+    hausa = [t for s, t in negatives if s == "afrisenti:hau" or s.startswith("udhr:hau")]
+    assert len(hausa) > 3000
+    config = load_config("sw")
+    lid = config.lid
+    assert "hau_Latn" in lid.confusable_wordlists
+    without = config.model_copy(update={"lid": lid.model_copy(update={
+        "confusable": [c for c in lid.confusable if c != "hau_Latn"],
+        "confusable_wordlists": {c: p for c, p in lid.confusable_wordlists.items()
+                                 if c != "hau_Latn"}})})
+    reasons: Counter = Counter()
+    kept_with = sum(kept_mask(config, hausa, dropped=reasons))
+    kept_without = sum(kept_mask(without, hausa))
+    # measured: 1 and 2 of 3,818 kept; 3,462 rejected by the list
+    assert kept_with < kept_without <= 3, (kept_with, kept_without)
+    assert reasons["lid_confusable_hau_Latn"] >= 0.85 * len(hausa), reasons
+    positives, _ = sentences
+    assert kept_mask(config, positives) == kept_mask(without, positives)
+    # the Hausa tweet of the report half that only the list keeps out
+    tweet = "ana azumi kuwa rahama"
+    assert tweet in hausa and kept_mask(without, [tweet]) == [True]
+    reasons = Counter()
+    assert kept_mask(config, [tweet], dropped=reasons) == [False]
+    assert reasons == {"lid_confusable_hau_Latn": 1}
+
+
+@pytest.mark.slow
+def test_sentence_calibration_chooses_the_shipped_decision(shared_data):
+    """``python -m langforge.lid_calibrate --sentences`` on the calibration half alone
+    chooses the shipped Swahili decision and derives the shipped Hausa word list."""
+    from langforge.config import config_dir
+    from langforge.lid_calibrate import calibrate_sentences
+
+    config = load_config("sw")
+    result = calibrate_sentences(config, shared_data, log=lambda msg: None)
+    assert result.positives == 3177 and result.negatives == 59376
+    for key, value in result.lid.items():
+        assert getattr(config.lid, key) == value, key
+    assert result.recall >= 0.97 and result.leaked == 4, (result.recall, result.leaked_by)
+    assert set(result.confusable_wordlists) == {"hau_Latn"}
+    shipped = (config_dir() / "swh_Latn.hau_Latn.words.txt").read_text(encoding="utf-8")
+    assert [w for w in shipped.splitlines() if not w.startswith("#")] == \
+        result.confusable_wordlists["hau_Latn"]
 
 
 @pytest.mark.slow
@@ -228,7 +280,13 @@ def test_length_aware_guard_on_real_sentences(sentences):
     config = load_config("sw")
     before = config.lid.model_copy(update={"model": "lid176", "min_score": 0.25,
                                            "min_second_opinion_wordlist_frac": 0.3,
-                                           "wordlist_confidence_z": None})
+                                           "wordlist_confidence_z": None,
+                                           "max_confusable_wordlist_frac": 0.1,
+                                           "confusable": ["swb_Latn", "zdj_Latn"],
+                                           "confusable_wordlists": {
+                                               c: p for c, p in
+                                               config.lid.confusable_wordlists.items()
+                                               if c != "hau_Latn"}})
     bounded = before.model_copy(update={"wordlist_confidence_z": 1.0})
     figures = {}
     for name, lid in (("before", before), ("bounded", bounded)):

@@ -101,8 +101,11 @@ def test_shipped_word_list_and_its_provenance():
     words = load_wordlist(SW_CONFIG.lid)
     assert len(words) == 3000 and {"katika", "kwa", "habari", "kuwa"} <= words
     # Comorian: no offline model names it, so each has a confusable word list (issue 14)
-    assert SW_CONFIG.lid.confusable == ["swb_Latn", "zdj_Latn"]
-    assert set(SW_CONFIG.lid.confusable_wordlists) == {"swb_Latn", "zdj_Latn"}
+    # Hausa: the sentence-level calibration's list (heliport calls short Hausa tweets Swahili)
+    assert SW_CONFIG.lid.confusable == ["hau_Latn", "swb_Latn", "zdj_Latn"]
+    assert set(SW_CONFIG.lid.confusable_wordlists) == {"hau_Latn", "swb_Latn", "zdj_Latn"}
+    assert len(load_wordlist(SW_CONFIG.lid.model_copy(
+        update={"wordlist": SW_CONFIG.lid.confusable_wordlists["hau_Latn"]}))) == 1000
     assert "calibrate" in SW_CONFIG.provenance["lid"] or "calibrate" in \
         SW_CONFIG.provenance["calibration"]
 
@@ -262,8 +265,12 @@ def corpora(shared_data) -> dict[tuple[str, str], list[str]]:
 
 
 #: The Swahili decision on lid.176 as it was before issue 14 (the guard is model-agnostic).
-LID176_CONFIG = SW_CONFIG.lid.model_copy(update={"model": "lid176", "min_score": 0.25,
-                                                 "min_second_opinion_wordlist_frac": 0.3})
+LID176_CONFIG = SW_CONFIG.lid.model_copy(update={
+    "model": "lid176", "min_score": 0.25, "min_second_opinion_wordlist_frac": 0.3,
+    "wordlist_confidence_z": None, "max_confusable_wordlist_frac": 0.1,
+    "confusable": ["swb_Latn", "zdj_Latn"],
+    "confusable_wordlists": {c: p for c, p in SW_CONFIG.lid.confusable_wordlists.items()
+                             if c != "hau_Latn"}})
 
 
 def _kept_share(docs, model, config: LidConfig | None = None) -> tuple[int, Counter]:
