@@ -130,6 +130,14 @@ class ExtractConfig(_Section):
                                   "(record_too_large) before parsing")
     min_text_chars: int = Field(200, ge=1, description="shorter extracted text is rejected")
     favor_precision: bool = Field(True, description="trafilatura: prefer less boilerplate")
+    fallback: bool = Field(True, description="trafilatura runs fast (no fallback extractors); "
+                           "a page whose fast text is empty or shorter than fallback_below_chars "
+                           "is extracted again without fast (readability/jusText fallbacks), "
+                           "and the longer text is kept; counted in the stage's extra as "
+                           "fallback_reruns, fallback_used and fallback_rescued")
+    fallback_below_chars: int | None = Field(
+        None, ge=1, description="fast text shorter than this is extracted again (with fallback "
+        "on); None = min_text_chars. Higher reruns more pages: see README, Extraction")
     include_tables: bool = True
     include_comments: bool = False
     workers: int | None = Field(None, ge=1, le=1024, description="extraction processes per "

@@ -35,7 +35,7 @@ from itertools import islice
 from multiprocessing.pool import Pool
 from typing import Any
 
-from langforge.config import ExtractConfig
+from langforge.config import ExtractConfig, LanguageConfig
 from langforge.document import Document, Rejection, StageStats, WebPage
 from langforge.extract import extract_pages
 
@@ -53,8 +53,10 @@ START_TIMEOUT_S = 600.0
 #: How often the parent checks that no worker died while it waits.
 POLL_S = 1.0
 
-# (document, None, None) for a kept page, else (None, reason, detail)
-Outcome = tuple[Document | None, str | None, dict[str, Any] | None]
+# (document, None, None, counters) for a kept page, else (None, reason, detail,
+# counters); counters: what the page added to the stage's ``StageStats.extra``
+# (e.g. ``fallback_reruns``). A custom per-page function may leave them out.
+Outcome = tuple[Document | None, str | None, dict[str, Any] | None, dict[str, Any]]
 
 
 class RecordTimeout(BaseException):
@@ -123,11 +125,11 @@ def extract_one(page: WebPage, config: ExtractConfig) -> Outcome:
     local = StageStats("extract", on_reject=rejections.append)
     docs = list(extract_pages([page], config, local))
     if docs:
-        return docs[0], None, None
+        return docs[0], None, None, local.extra
     if rejections:
-        return None, rejections[0].reason, rejections[0].detail
+        return None, rejections[0].reason, rejections[0].detail, local.extra
     reason = next(iter(local.dropped), "extraction_error")
-    return None, reason, {}
+    return None, reason, {}, local.extra
 
 
 ExtractFn = Callable[[WebPage, ExtractConfig], Outcome]
@@ -140,7 +142,8 @@ def _timed(fn: ExtractFn, page: WebPage, config: ExtractConfig) -> Outcome:
             return fn(page, config)
     except RecordTimeout as exc:
         clock = exc.args[0] if exc.args else "wall"
-        return None, "extraction_timeout", {"timeout_s": config.record_timeout_s, "clock": clock}
+        return None, "extraction_timeout", {"timeout_s": config.record_timeout_s,
+                                            "clock": clock}, {}
 
 
 #: In a worker: per batch slot, when (``time.monotonic()``) its current page began.
@@ -252,6 +255,22 @@ def extract_parallel(pages: Iterable[WebPage], config: ExtractConfig, stats: Sta
     return _parallel(iter(pages), config, stats, count, extract_fn)
 
 
+def prefilter_and_extract(pages: Iterable[WebPage], config: LanguageConfig,
+                          prefilter_stats: StageStats, extract_stats: StageStats,
+                          workers: int | None = None) -> Iterator[Document]:
+    """The extraction step of a build as ``pipelines.native.ExtractShard`` runs it:
+    the pre-filter (``config.prefilter``; with the configured LID model when it
+    is on), then ``extract_parallel`` (worker pool, per-page timers, trafilatura
+    fast with the fallback rerun). ``langforge extract`` runs this."""
+    from langforge.langid import LidModel
+    from langforge.prefilter import prefilter_pages
+
+    lid = LidModel.from_config(config.lid) if config.prefilter.enabled else None
+    pages = prefilter_pages(pages, config.lang, config.prefilter, prefilter_stats, model=lid,
+                            lid=config.lid)
+    return extract_parallel(pages, config.extract, extract_stats, workers=workers)
+
+
 def _serial(pages: Iterable[WebPage], config: ExtractConfig, stats: StageStats,
             fn: ExtractFn) -> Iterator[Document]:
     for page in pages:
@@ -262,7 +281,9 @@ def _serial(pages: Iterable[WebPage], config: ExtractConfig, stats: StageStats,
 
 
 def _record(page: WebPage, outcome: Outcome, stats: StageStats) -> Document | None:
-    doc, reason, detail = outcome
+    doc, reason, detail = outcome[:3]
+    for key, value in (outcome[3] if len(outcome) > 3 else {}).items():
+        stats.extra[key] = stats.extra.get(key, 0) + value
     if doc is not None:
         return stats.count_out(doc)
     # the worker's reject added the page's own fields; reject() adds them again
@@ -306,7 +327,7 @@ def _finish_oldest(in_flight: deque, pool: _Workers, config: ExtractConfig,
     if outcomes is None:
         pool.replace()
         outcomes = [_run_alone(page, config, pool.fn) for page in batch]
-        if len(batch) > 1 and all(reason == "extraction_crash" for _, reason, _ in outcomes):
+        if len(batch) > 1 and all(outcome[1] == "extraction_crash" for outcome in outcomes):
             # not one bad page: the workers cannot run at all
             raise RuntimeError(f"extraction worker processes die on every page (first: "
                                f"{batch[0].source}); see their error output above")
@@ -340,14 +361,14 @@ def _run_alone(page: WebPage, config: ExtractConfig, fn: ExtractFn) -> Outcome:
             now = time.monotonic()
             if started.value and now - started.value > wall_limit_s(config) + HARD_TIMEOUT_GRACE_S:
                 return None, "extraction_timeout", {"timeout_s": config.record_timeout_s,
-                                                    "clock": "outside"}
+                                                    "clock": "outside"}, {}
             if not started.value and now - launched > START_TIMEOUT_S:
-                return None, "extraction_crash", {"error": "the worker process did not start"}
+                return None, "extraction_crash", {"error": "the worker process did not start"}, {}
         try:
             return receiver.recv()
         except EOFError:  # died before answering
             process.join()
-            return None, "extraction_crash", {"exitcode": process.exitcode}
+            return None, "extraction_crash", {"exitcode": process.exitcode}, {}
     finally:
         if process.is_alive():
             process.kill()

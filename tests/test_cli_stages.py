@@ -53,8 +53,8 @@ def chain(tmp_path_factory) -> Path:
 
 def test_stage_chain_counts_add_up(chain):
     previous_out = None
-    for name, stages in (("extract", ["read", "extract"]), ("identify", ["identify"]),
-                         ("filter", ["quality"]), ("dedup", ["dedup"])):
+    for name, stages in (("extract", ["read", "prefilter", "extract"]),
+                         ("identify", ["identify"]), ("filter", ["quality"]), ("dedup", ["dedup"])):
         stats = read_json(chain / f"{name}.json")
         assert [s["stage"] for s in stats] == stages
         last = stats[-1]
@@ -72,7 +72,10 @@ def test_stage_chain_counts_add_up(chain):
     assert read["docs_in"] > 300 and read["docs_out"] == read_json(chain / "extract.json")[1][
         "docs_in"]
     assert {doc.language for doc in read_docs(chain / "identify.parquet")} == {"swh_Latn"}
-    assert read_json(chain / "identify.json")[0]["dropped"].get("lid_not_target", 0) > 50
+    # other languages' pages: skipped by the pre-filter (as in a build) or dropped by LID
+    prefiltered = sum(read_json(chain / "extract.json")[1]["dropped"].values())
+    assert prefiltered + read_json(chain / "identify.json")[0]["dropped"].get(
+        "lid_not_target", 0) > 50
 
 
 def test_stage_prints_its_stats(chain, tmp_path, capsys):

@@ -89,11 +89,12 @@ def test_charset_sources(content, http, charset, source):
         assert "\u0425\u043b\u0435\u0431" in meta["title"]  # Cyrillic decoded right
 
 
-def test_named_drops_and_stream_continues():
+@pytest.mark.parametrize("fallback", [False, True])
+def test_named_drops_and_stream_continues(fallback):
     good = html_page("Nzuri", text=SWAHILI).encode()
     random.seed(7)
     gibberish = b"<p>" + bytes(random.randrange(0x80, 0x100) for _ in range(3000)) + b"</p>"
-    config = ExtractConfig(max_record_bytes=4096, min_text_chars=200)
+    config = ExtractConfig(max_record_bytes=4096, min_text_chars=200, fallback=fallback)
     pages = [
         page(b"x" * 4097, "http://a/too-large"),
         page(PNG, "http://a/png"),
@@ -104,10 +105,13 @@ def test_named_drops_and_stream_continues():
     ]
     docs, stats = run(pages, config)
     assert [d.url for d in docs] == ["http://a/good"]
+    # the fallback extractors find the menu's "Home" where fast trafilatura finds nothing
+    empty = {"text_too_short": 2} if fallback else {"extraction_empty": 1, "text_too_short": 1}
     assert counts(stats.dropped) == {"binary_payload": 1, "charset_undecodable": 1,
-                                     "extraction_empty": 1, "record_too_large": 1,
-                                     "text_too_short": 1}
+                                     "record_too_large": 1, **empty}
     assert stats.docs_in == 6 and stats.docs_out == 1
+    # the two short pages were extracted again without fast; neither was kept
+    assert stats.extra == ({"fallback_reruns": 2, "fallback_used": 1} if fallback else {})
 
 
 def test_rejections_reach_the_sink():
@@ -193,7 +197,9 @@ def test_real_warcs_extract(shared_data: Path):
 
 EVAL_STEP = 16  # every 16th of the 990 pages (sorted by URL): 62 pages
 # Measured on this slice with fast=True, favor_precision=True: recall 0.886 of the
-# snippets that must appear, 0.932 of the boilerplate snippets absent.
+# snippets that must appear, 0.932 of the boilerplate snippets absent (the same with
+# the fallback: at min_text_chars=1 it reruns only empty pages, and none is empty).
+# The whole set, fallback against fast only: python -m langforge.bench.extraction
 MIN_RECALL, MIN_PRECISION = 0.85, 0.90
 
 
@@ -221,6 +227,122 @@ def test_trafilatura_eval_slice(shared_data: Path):
     assert len(pages) == 62 and stats.docs_in == 62
     assert found / expected >= MIN_RECALL, (found, expected)
     assert absent / boilerplate >= MIN_PRECISION, (absent, boilerplate)
+
+
+# -- trafilatura's fallback extractors, rerun only where the fast text falls short ---------
+
+RNZ = "rnz.de.witzel.html"  # fast trafilatura finds nothing; its fallbacks find the article
+ECONOMICTIMES = "economictimes.indiatimes.com.slideshow.html"  # the same, in English
+PONYS = "iloveponysmag.com.barbour.html"  # fast trafilatura finds the whole article
+
+
+@pytest.fixture(scope="module")
+def eval_pages(request) -> dict[str, tuple[str, bytes, dict]]:
+    """file name -> (URL, HTML, evaldata entry) of a few real evaluation pages."""
+    shared_data = request.getfixturevalue("shared_data")
+    wanted = {RNZ, ECONOMICTIMES, PONYS}
+    found: dict[str, bytes] = {}
+    with tarfile.open(shared_data / "extraction/trafilatura-eval-990.tar.xz", "r:xz") as tar:
+        evaldata = json.load(tar.extractfile("tests/evaldata.json"))
+        for member in tar:
+            name = member.name.rsplit("/", 1)[-1]
+            if member.isfile() and name in wanted:
+                found[name] = tar.extractfile(member).read()
+    return {item["file"]: (url, found[item["file"]], item) for url, item in evaldata.items()
+            if item["file"] in wanted}
+
+
+def eval_page(eval_pages, name: str) -> WebPage:
+    url, content, _ = eval_pages[name]
+    return page(content, url)
+
+
+def test_fallback_extracts_an_article_fast_mode_loses(eval_pages):
+    url, content, item = eval_pages[RNZ]
+    docs, stats = run([page(content, url)], ExtractConfig(fallback=False))
+    assert docs == [] and dict(stats.dropped) == {"extraction_empty": 1}
+
+    docs, stats = run([page(content, url)])  # fallback on by default
+    assert len(docs) == 1 and not stats.dropped
+    text = docs[0].text
+    assert len(text) >= CONFIG.min_text_chars  # measured: 603 characters
+    assert all(snippet in text for snippet in item["with"])
+    assert not any(snippet in text for snippet in item["without"])
+    assert stats.extra == {"fallback_reruns": 1, "fallback_used": 1, "fallback_rescued": 1}
+
+
+def test_a_page_fast_mode_extracts_pays_no_rerun(eval_pages, monkeypatch):
+    real = extract_module.trafilatura.extract
+    calls = []
+
+    def counting(text, options=None, **kwargs):
+        calls.append(options.fast)
+        return real(text, options=options, **kwargs)
+
+    monkeypatch.setattr(extract_module.trafilatura, "extract", counting)
+    docs, stats = run([eval_page(eval_pages, PONYS), eval_page(eval_pages, RNZ)])
+    assert [d.url for d in docs] == [eval_pages[PONYS][0], eval_pages[RNZ][0]]
+    assert calls == [True, True, False]  # one fast run each; only the second page reruns
+    assert stats.extra["fallback_reruns"] == 1
+    assert all(snippet in docs[0].text for snippet in eval_pages[PONYS][2]["with"])
+
+    # a higher bar reruns the long page too; its fast text is no shorter than the rerun's
+    calls.clear()
+    docs, stats = run([eval_page(eval_pages, PONYS)], ExtractConfig(fallback_below_chars=10**6))
+    assert calls == [True, False] and len(docs) == 1
+    assert stats.extra["fallback_reruns"] == 1 and "fallback_rescued" not in stats.extra
+
+
+def test_fallback_counts_come_back_from_the_worker_pool(eval_pages):
+    from langforge.parallel import extract_parallel
+
+    pages = [eval_page(eval_pages, name) for name in (PONYS, RNZ, ECONOMICTIMES, PONYS)]
+    serial_docs, serial = run(pages)
+    pooled = StageStats("extract")
+    docs = list(extract_parallel(pages, ExtractConfig(batch_pages=1), pooled, workers=2))
+    assert [d.to_record() for d in docs] == [d.to_record() for d in serial_docs]
+    assert pooled.to_dict() == serial.to_dict()
+    assert pooled.extra == {"fallback_reruns": 2, "fallback_used": 2, "fallback_rescued": 2}
+
+
+def test_extract_command_runs_the_pipeline_extraction(eval_pages, tmp_path):
+    """``langforge extract`` runs what a build's ExtractShard runs: pre-filter,
+    worker pool, fallback rerun."""
+    from langforge.cli import main
+    from langforge.storage import read_docs
+
+    records = [Rec(eval_pages[name][0], body=eval_pages[name][1], content_type="text/html")
+               for name in (RNZ, ECONOMICTIMES, PONYS)]
+    warc = write(tmp_path, "eval.warc.gz", warc_bytes(records))
+    out, stats_path = tmp_path / "ex.parquet", tmp_path / "ex.json"
+    assert main(["extract", str(warc), "-l", "en", "-o", str(out), "--stats",
+                 str(stats_path)]) == 0
+    read, prefilter, extract = json.loads(stats_path.read_text())
+    assert [read["stage"], prefilter["stage"], extract["stage"]] == ["read", "prefilter",
+                                                                     "extract"]
+    assert prefilter["status"] == "ok" and prefilter["docs_in"] == 3
+    assert prefilter["dropped"]  # at least the German page
+    assert extract["docs_in"] == prefilter["docs_out"]
+    urls = [d.url for d in read_docs(out)]
+    assert eval_pages[RNZ][0] not in urls
+
+    # the function a build's ExtractShard runs on a shard's pages
+    from langforge.config import load_config
+    from langforge.parallel import prefilter_and_extract
+    from langforge.sources.warc import iter_pages
+
+    by_hand = {name: StageStats(name) for name in ("read", "prefilter", "extract")}
+    docs = list(prefilter_and_extract(iter_pages(warc, by_hand["read"], seen_ids=set()),
+                                      load_config("en"), by_hand["prefilter"],
+                                      by_hand["extract"]))
+    assert [d.url for d in docs] == urls
+    assert [s.to_dict() for s in by_hand.values()] == [read, prefilter, extract]
+
+    assert main(["extract", str(warc), "-l", "en", "-o", str(out), "--stats", str(stats_path),
+                 "--no-prefilter"]) == 0
+    _, prefilter, extract = json.loads(stats_path.read_text())
+    assert prefilter["status"] == "skipped" and extract["docs_out"] == 3
+    assert extract["extra"]["fallback_rescued"] == 2
 
 
 @pytest.mark.parametrize("flavour", ["billion_laughs", "external_entity", "many_entities"])

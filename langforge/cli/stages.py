@@ -98,28 +98,34 @@ def _config(language: str):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from langforge.errors import InputError
-    from langforge.parallel import extract_parallel
+    from langforge.parallel import prefilter_and_extract
     from langforge.sources.warc import iter_pages
 
     config = _config(args.language)
+    if args.no_prefilter:
+        config = config.model_copy(update={
+            "prefilter": config.prefilter.model_copy(update={"enabled": False})})
 
     def pages(read: StageStats) -> Iterator:
         # an unusable input is counted and skipped; only when no input at all is
         # usable does the command fail (nothing is written then)
         bad: list[InputError] = []
+        seen_ids: set[str] = set()  # page ids unique across the files, as in a shard
         for path in args.warcs:
             yield from iter_pages(path, read, crawl=args.crawl or None,
-                                  on_bad_input=bad.append)
+                                  on_bad_input=bad.append, seen_ids=seen_ids)
         if bad and len(bad) == len(args.warcs):
             raise bad[0]
         for error in bad:
             print(f"langforge: skipped input {error}", file=sys.stderr)
 
-    def stream(read: StageStats, extract: StageStats) -> Iterator[Document]:
-        # under the same per-page limits as the pipeline's extraction
-        return extract_parallel(pages(read), config.extract, extract)
+    def stream(read: StageStats, prefilter: StageStats,
+               extract: StageStats) -> Iterator[Document]:
+        # the pipeline's extraction step (ExtractShard): pre-filter, worker pool
+        # under per-page limits, trafilatura fast with its fallback rerun
+        return prefilter_and_extract(pages(read), config, prefilter, extract)
 
-    run_stage(args, ("read", "extract"), stream)
+    run_stage(args, ("read", "prefilter", "extract"), stream)
     return EXIT_OK
 
 
@@ -230,11 +236,16 @@ def _stage_parser(sub: argparse._SubParsersAction, name: str, help: str,
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = _stage_parser(sub, "extract", "extract main text from WARC files",
-                      "Read the HTML responses of WARC/ARC files (gzipped or not) and extract "
-                      "their main text with trafilatura; drops have named reasons.")
+                      "Read the HTML responses of WARC/ARC files (gzipped or not), skip the "
+                      "pages the pre-filter finds surely in another language, and extract "
+                      "the main text of the others with trafilatura (fast, rerun with its "
+                      "fallback extractors when the text is empty or short), as a build's "
+                      "extraction step does; drops have named reasons.")
     p.add_argument("warcs", nargs="+", type=existing_file, metavar="WARC", help="WARC files")
     p.add_argument("--crawl", default=None,
                    help="crawl name recorded on documents; default: the WARC's warcinfo")
+    p.add_argument("--no-prefilter", action="store_true",
+                   help="extract every page (as [prefilter] enabled = false)")
     p.set_defaults(func=cmd_extract)
 
     p = _stage_parser(sub, "identify", "language identification (fastText) of documents",
