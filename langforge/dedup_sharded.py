@@ -33,6 +33,7 @@ Luigi graph (``pipelines.dedup``) runs them as parallel tasks.
 from __future__ import annotations
 
 import time
+from array import array
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -161,36 +162,61 @@ def _rss_kib(field: str) -> int | None:
 
 
 @contextmanager
-def measured(stats: StageStats) -> Iterator[None]:
+def measured(stats: StageStats, sample_every_s: float = 0.02) -> Iterator[None]:
     """Record the step's peak resident memory and duration in ``stats.extra``.
 
-    ``peak_rss_mb`` is the process's high-water mark during the step (reset at its
-    start where Linux allows, else the process's peak so far, from ``getrusage``);
-    ``start_rss_mb`` the resident memory at the start (imports, the worker), so the
-    step's own share is the difference.
+    ``peak_rss_mb`` is the process's resident memory at its highest during the step;
+    ``start_rss_mb`` at the start (interpreter, imports, the worker), so the step's
+    own share is the difference. In a child process (a Luigi worker of ``--workers
+    N``, one per task) the kernel's high-water mark is reset at the start and read
+    at the end (``peak_rss_method = "hwm"``); in the main process, whose own peak
+    others may measure, resident memory is sampled instead (``"sampled"``, every
+    ``sample_every_s``; a shorter spike can be missed).
     """
-    import resource
+    import multiprocessing
+    import threading
 
-    reset = False
-    try:
-        with open("/proc/self/clear_refs", "w", encoding="ascii") as clear:
-            clear.write("5")  # reset the peak RSS (VmHWM)
-        reset = True
-    except OSError:
-        pass
     start_kib = _rss_kib("VmRSS")
+    reset = False
+    if multiprocessing.parent_process() is not None:
+        try:
+            with open("/proc/self/clear_refs", "w", encoding="ascii") as clear:
+                clear.write("5")  # reset this process's peak RSS (VmHWM)
+            reset = True
+        except OSError:
+            pass
+    peak = [start_kib or 0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(sample_every_s):
+            peak[0] = max(peak[0], _rss_kib("VmRSS") or 0)
+
+    sampler = None if reset or start_kib is None else threading.Thread(target=sample,
+                                                                        daemon=True)
+    if sampler is not None:
+        sampler.start()
     started = time.monotonic()
     try:
         yield
     finally:
-        peak_kib = _rss_kib("VmHWM") if reset else None
-        if peak_kib is None:
-            peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        seconds = time.monotonic() - started
+        stop.set()
+        if sampler is not None:
+            sampler.join()
+        if reset:
+            peak_kib, method = _rss_kib("VmHWM") or 0, "hwm"
+        elif start_kib is not None:
+            peak_kib, method = max(peak[0], _rss_kib("VmRSS") or 0), "sampled"
+        else:  # no /proc: the process's peak so far
+            import resource
+
+            peak_kib, method = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "process"
         stats.extra["peak_rss_mb"] = round(peak_kib / 1024, 1)
         if start_kib is not None:
             stats.extra["start_rss_mb"] = round(start_kib / 1024, 1)
-        stats.extra["peak_rss_reset"] = reset
-        stats.extra["seconds"] = round(time.monotonic() - started, 3)
+        stats.extra["peak_rss_method"] = method
+        stats.extra["seconds"] = round(seconds, 3)
 
 
 # -- step 1: exact keys of a shard ---------------------------------------------------
@@ -297,8 +323,8 @@ def write_signatures(docs: Iterable[Document], removed: np.ndarray, lang_config:
     check_near_parameters(ngram_words, bands, rows)
     split_words, normalize = word_splitter(lang_config), normalizer(lang_config)
     minhash = MinHash(num_perm=bands * rows, seed=seed, hashfunc=_hash32, scheme="affine32")
-    hashes: list[int] = []
-    indices: list[int] = []
+    hashes = array("Q")  # 8 bytes a band hash, not a Python int
+    indices = array("I")
     ids: list[str] = []
     removed_set = set(removed.tolist())
     for index, doc in enumerate(docs):
@@ -317,9 +343,10 @@ def write_signatures(docs: Iterable[Document], removed: np.ndarray, lang_config:
         values = minhash.hashvalues.reshape(bands, rows)
         hashes.extend(xxhash.xxh3_64_intdigest(band.tobytes()) for band in values)
         indices.append(index)
-    keys = np.array(hashes, dtype=np.uint64)
-    columns = {"band": np.tile(np.arange(bands, dtype=np.uint16), len(indices)),
-               "hash": keys, "index": np.repeat(np.array(indices, dtype=np.uint32), bands)}
+    keys = np.frombuffer(hashes, dtype=np.uint64) if hashes else np.empty(0, np.uint64)
+    index_array = np.frombuffer(indices, dtype=np.uint32) if indices else np.empty(0, np.uint32)
+    columns = {"band": np.tile(np.arange(bands, dtype=np.uint16), len(index_array)),
+               "hash": keys, "index": np.repeat(index_array, bands)}
     directory = Path(directory)
     _write_batches(directory / SIGNATURES, SIGNATURE_SCHEMA,
                    _partitioned(columns, keys, partitions, SIGNATURE_SCHEMA),
