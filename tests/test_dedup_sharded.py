@@ -280,3 +280,26 @@ def test_dedup_settings_rerun_only_the_steps_that_read_them(tmp_path):
                                                              "clusters", "shard", "dedup"}
     near_off = fingerprints(_with(config, near=False))
     assert {k for k in base if base[k] != near_off[k]} == {"shard", "dedup"}
+
+
+@pytest.mark.parametrize("dedup", [{"near": False}, {"exact": False},
+                                   {"exact": False, "near": False}])
+def test_luigi_graph_with_other_dedup_settings(sample_docs, tmp_path, dedup):
+    from langforge.storage import load_stats, read_docs, read_json, read_rejections
+
+    config = _with(load_config("sw"), **dedup)
+    shards = split(sample_docs, 3)
+    spec, layout = _fake_build(tmp_path, shards, config)
+    assert _run(spec, layout)
+    kept, rejected, stats = single(shards, config, tmp_path / "single")
+    out = layout.dedup
+    assert [d.to_record() for d in read_docs(out / "docs.parquet")] == \
+        [d.to_record() for d in kept]
+    assert [(r["id"], r["reason"], r["detail"]) for r in
+            read_rejections(out / "rejected.parquet")] == \
+        [(r.id, r.reason, r.detail) for r in rejected]
+    assert [s.to_dict() for s in load_stats(out)] == [stats.to_dict()]
+    ran = {r["task"] for r in read_json(out / "tasks.json")}
+    expected = {"dedup_shard"} | ({"dedup_keys", "dedup_exact"} if config.dedup.exact else set()) \
+        | ({"dedup_signatures", "dedup_buckets", "dedup_clusters"} if config.dedup.near else set())
+    assert ran == expected
