@@ -116,7 +116,8 @@ class Deduplicate(LanguageTask):
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
-        from langforge.document import Rejection
+        from langforge.dedup_sharded import measured
+        from langforge.document import Rejection, StageStats
         shard_dirs = [Path(t.path).parent for t in self.input()]
         from langforge.storage import load_stats, write_json
         from pipelines.base import REJECTED
@@ -131,15 +132,19 @@ class Deduplicate(LanguageTask):
                     stats.docs_out += part.docs_out
                     stats.chars_out += part.chars_out
                     stats.dropped.update(part.dropped)
-            write_docs((doc for d in shard_dirs for doc in read_docs(d / DOCS_NAME)),
-                       out.docs_path)
-            for reason in ("exact_duplicate", "near_duplicate"):
-                for directory in shard_dirs:
-                    table = pq.read_table(directory / REJECTED)
-                    table = table.filter(pc.equal(table.column("reason"), reason))
-                    for row in table.to_pylist():
-                        detail = json.loads(row.pop("detail")) if row["detail"] else {}
-                        out.rejects(Rejection(**row, detail=detail))
-            write_json(out.dir / "tasks.json", step_report(self.layout))
+            gather = StageStats("dedup_gather", docs_in=stats.docs_out)
+            with measured(gather):
+                write_docs((doc for d in shard_dirs for doc in read_docs(d / DOCS_NAME)),
+                           out.docs_path)
+                for reason in ("exact_duplicate", "near_duplicate"):
+                    for directory in shard_dirs:
+                        table = pq.read_table(directory / REJECTED)
+                        table = table.filter(pc.equal(table.column("reason"), reason))
+                        for row in table.to_pylist():
+                            detail = json.loads(row.pop("detail")) if row["detail"] else {}
+                            out.rejects(Rejection(**row, detail=detail))
+            write_json(out.dir / "tasks.json", step_report(self.layout) + [
+                {"task": "dedup_gather", "unit": "", "docs_in": gather.docs_in,
+                 "docs_out": gather.docs_in, **gather.extra}])
         for directory in shard_dirs:  # a copy of the kept documents each
             shutil.rmtree(directory, ignore_errors=True)

@@ -227,8 +227,9 @@ def test_luigi_graph_gathers_what_the_single_process_stage_writes(sample_docs, t
     # every dedup task reports its peak memory and duration
     report = read_json(out / "tasks.json")
     assert {r["task"] for r in report} == {"dedup_keys", "dedup_exact", "dedup_signatures",
-                                           "dedup_buckets", "dedup_clusters", "dedup_shard"}
-    assert len(report) == 4 + 4 + 4 + 4 + 1 + 4
+                                           "dedup_buckets", "dedup_clusters", "dedup_shard",
+                                           "dedup_gather"}
+    assert len(report) == 4 + 4 + 4 + 4 + 1 + 4 + 1
     assert all(r["peak_rss_mb"] >= r["start_rss_mb"] > 0 and r["seconds"] >= 0
                for r in report)
     # in the main process the high-water mark is left alone (others may read it)
@@ -300,6 +301,6 @@ def test_luigi_graph_with_other_dedup_settings(sample_docs, tmp_path, dedup):
         [(r.id, r.reason, r.detail) for r in rejected]
     assert [s.to_dict() for s in load_stats(out)] == [stats.to_dict()]
     ran = {r["task"] for r in read_json(out / "tasks.json")}
-    expected = {"dedup_shard"} | ({"dedup_keys", "dedup_exact"} if config.dedup.exact else set()) \
+    expected = {"dedup_shard", "dedup_gather"} | ({"dedup_keys", "dedup_exact"} if config.dedup.exact else set()) \
         | ({"dedup_signatures", "dedup_buckets", "dedup_clusters"} if config.dedup.near else set())
     assert ran == expected
