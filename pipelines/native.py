@@ -118,11 +118,11 @@ class Deduplicate(LanguageTask):
 
         from langforge.dedup_sharded import measured
         from langforge.document import Rejection, StageStats
-        shard_dirs = [Path(t.path).parent for t in self.input()]
         from langforge.storage import load_stats, write_json
         from pipelines.base import REJECTED
         from pipelines.dedup import step_report
 
+        shard_dirs = [Path(t.path).parent for t in self.input()]
         with stage_output(Path(self.output().path).parent, task=self) as out:
             stats = out.stats("dedup")
             for directory in shard_dirs:
