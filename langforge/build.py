@@ -37,7 +37,7 @@ from langforge.errors import ConfigError
 #: Config keys each stage reads ("section" or "section.key"); a change reruns it.
 STAGE_CONFIG: dict[str, tuple[str, ...]] = {
     "fetch": (),
-    "extract": ("extract", "prefilter", "lid.model"),
+    "extract": ("extract", "prefilter", "lid.model", "lid.wordlist", "lid.min_wordlist_frac"),
     "identify": ("lid", "plugin"),
     "quality": ("quality", "plugin"),
     "dedup": ("dedup", "quality.word_splitter", "plugin"),

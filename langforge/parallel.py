@@ -262,10 +262,9 @@ def prefilter_and_extract(pages: Iterable[WebPage], config: LanguageConfig,
     the pre-filter (``config.prefilter``; with the configured LID model when it
     is on), then ``extract_parallel`` (worker pool, per-page timers, trafilatura
     fast with the fallback rerun). ``langforge extract`` runs this."""
-    from langforge.langid import LidModel
-    from langforge.prefilter import prefilter_pages
+    from langforge.prefilter import prefilter_model, prefilter_pages
 
-    lid = LidModel.from_config(config.lid) if config.prefilter.enabled else None
+    lid = prefilter_model(config)
     pages = prefilter_pages(pages, config.lang, config.prefilter, prefilter_stats, model=lid,
                             lid=config.lid)
     return extract_parallel(pages, config.extract, extract_stats, workers=workers)

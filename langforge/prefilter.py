@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from langforge.config import LidConfig, PrefilterConfig
+from langforge.config import LanguageConfig, LidConfig, PrefilterConfig
 from langforge.document import StageStats, WebPage
 from langforge.errors import UnknownLanguageError
 from langforge.extract import codec_name, html_lang, meta_charset
@@ -287,6 +287,21 @@ def decide(signals: PageSignals, config: PrefilterConfig,
             and (signals.cld2_other_frac or 0.0) >= config.min_cld2_other_frac):
         return Decision(False, "prefilter_cld2_other")
     return Decision(True, "kept_no_evidence")
+
+
+def prefilter_model(config: LanguageConfig) -> LidModel | None:
+    """The LID model the language's pre-filter reads blocks with: ``prefilter.model``
+    (lid.176 by default: fastText, the cheapest per page), or the ``[lid]`` model when
+    that is empty or has no label for the language. None when the pre-filter or its
+    fastText rule is off."""
+    pre = config.prefilter
+    if not pre.enabled or pre.min_target_lid_score is None:
+        return None
+    if pre.model and pre.model != config.lid.model:
+        model = LidModel.from_config(config.lid.model_copy(update={"model": pre.model}))
+        if model.label_of(config.lang) is not None:
+            return model
+    return LidModel.from_config(config.lid)
 
 
 def prefilter_pages(pages: Iterable[WebPage], lang: Language, config: PrefilterConfig,

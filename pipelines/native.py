@@ -42,12 +42,9 @@ class ExtractShard(ShardTask):
         return self.success_target(self.shard_dir("extract"))
 
     def run(self):
-        from langforge.langid import LidModel
-        from langforge.parallel import extract_parallel
-        from langforge.prefilter import prefilter_pages
+        from langforge.parallel import prefilter_and_extract
 
         config = self.config
-        lid = LidModel.from_config(config.lid) if config.prefilter.enabled else None
         with stage_output(Path(self.output().path).parent, task=self) as out:
             read, prefilter = out.stats("read"), out.stats("prefilter")
             extract = out.stats("extract")
@@ -55,8 +52,7 @@ class ExtractShard(ShardTask):
             pages = (page for path in self.warc_inputs()
                      for page in iter_pages(path, read, crawl=self.crawl or None,
                                             seen_ids=seen_ids))
-            pages = prefilter_pages(pages, config.lang, config.prefilter, prefilter, model=lid)
-            write_docs(extract_parallel(pages, config.extract, extract), out.docs_path)
+            write_docs(prefilter_and_extract(pages, config, prefilter, extract), out.docs_path)
 
 
 @requires(ExtractShard)

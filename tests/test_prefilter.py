@@ -274,3 +274,19 @@ def test_decide_applies_the_word_list_bar_only_to_pages_fastText_let_through():
                   0.2).keep
     declared = signals(declared="target", lid_target_score=0.3, lid_wordlist_frac=0.0)
     assert decide(declared, config, 0.2) == Decision(True, "kept_declared")
+
+
+def test_the_prefilter_reads_with_lid176_unless_it_cannot_name_the_language():
+    from langforge.config import load_config
+    from langforge.prefilter import prefilter_model
+
+    swahili = load_config("sw")
+    assert swahili.lid.model == "heliport" and prefilter_model(swahili).name == "lid176"
+    same = swahili.model_copy(update={"prefilter": swahili.prefilter.model_copy(
+        update={"model": ""})})
+    assert prefilter_model(same).name == "heliport"
+    hausa = load_config("ha")  # lid.176 has no Hausa label: the [lid] model reads
+    assert prefilter_model(hausa).name == hausa.lid.model != "lid176"
+    off = swahili.model_copy(update={"prefilter": swahili.prefilter.model_copy(
+        update={"enabled": False})})
+    assert prefilter_model(off) is None

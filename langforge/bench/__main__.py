@@ -1,7 +1,12 @@
-"""``python -m langforge.bench``: build the benchmark crawl, run the three systems, report.
+"""``python -m langforge.bench``: build the benchmark crawls, run the systems, report.
 
-(a) datatrove 0.10: WarcReader -> Trafilatura -> LanguageFilter (lid.176) -> Gopher;
-(b) langforge, pre-filter off; (c) langforge, pre-filter on. Each run is a fresh
+(a) datatrove 0.10: WarcReader -> Trafilatura (favour_precision, fallbacks on, as
+FineWeb-2 runs it) -> LanguageFilter (lid.176) -> Gopher; (b) langforge, pre-filter
+off; (c) langforge, pre-filter on, both as ``langforge language`` runs them (build
+spec, Luigi, Parquet outputs of ExtractShard -> IdentifyShard -> FilterShard);
+(d) datatrove with trafilatura ``fast=True`` (a control); (f) the floor: reading the
+WARC files only. Two crawls (``--crawl``): ``eval`` (the pre-filter's floor was
+tuned on it) and ``mixed`` (``langforge.bench.crawl_mixed``, not tuned on). Each run is a fresh
 subprocess on the same WARC files; the systems take turns within each round so
 that load from elsewhere on the machine spreads over all of them. Figures are
 medians over the rounds; "per core" divides by CPU seconds (the run's own and
@@ -38,10 +43,13 @@ CRAWLS = {
 }
 SYSTEMS = {
     "a": ("datatrove 0.10", {"system": "datatrove"}),
-    "b": ("langforge, pre-filter off", {"system": "langforge", "prefilter": False}),
-    "c": ("langforge, pre-filter on", {"system": "langforge", "prefilter": True}),
+    # what `langforge language` runs: Luigi, Parquet outputs, the build spec
+    "b": ("langforge, pre-filter off", {"system": "langforge-luigi", "prefilter": False}),
+    "c": ("langforge, pre-filter on", {"system": "langforge-luigi", "prefilter": True}),
     # like with like: datatrove with trafilatura's fast=True, as langforge runs it
     "d": ("datatrove, trafilatura fast", {"system": "datatrove", "fast": True}),
+    # the physical floor: reading the WARC files only (gzip + records + payloads)
+    "f": ("reading the WARCs only (floor)", {"system": "floor"}),
 }
 
 
@@ -76,18 +84,20 @@ def recall(found: list[str], reference: list[str]) -> float:
 
 
 def format_table(summary: dict[str, dict[str, Any]]) -> list[str]:
-    base = summary.get("a")
-    lines = [f"{'system':<32} {'pages':>6} {'wall s':>7} {'pages/s':>8} {'pages/s/core':>12} "
-             f"{'x (a)':>6} {'peak MiB':>8} {'sw LID':>6} {'sw kept':>7}"]
+    base, floor = summary.get("a"), summary.get("f")
+    lines = [f"{'system':<36} {'pages':>6} {'wall s':>7} {'pages/s':>8} {'pages/s/core':>12} "
+             f"{'x (a)':>6} {'of floor':>8} {'peak MiB':>8} {'sw LID':>6} {'sw kept':>7}"]
     for key, (label, _) in SYSTEMS.items():
         if key not in summary:
             continue
         s = summary[key]
         ratio = (f"{s['pages_per_cpu_s'] / base['pages_per_cpu_s']:.2f}"
                  if base and base["pages_per_cpu_s"] else "-")
-        lines.append(f"({key}) {label:<28} {s['pages']:>6} {s['wall_s']:>7.1f} "
+        of_floor = (f"{s['pages_per_cpu_s'] / floor['pages_per_cpu_s']:.1%}"
+                    if floor and floor["pages_per_cpu_s"] else "-")
+        lines.append(f"({key}) {label:<32} {s['pages']:>6} {s['wall_s']:>7.1f} "
                      f"{s['pages_per_s']:>8.1f} {s['pages_per_cpu_s']:>12.1f} {ratio:>6} "
-                     f"{s['peak_mib']:>8.0f} {s['lid_docs']:>6} {s['docs']:>7}")
+                     f"{of_floor:>8} {s['peak_mib']:>8.0f} {s['lid_docs']:>6} {s['docs']:>7}")
     return lines
 
 
@@ -184,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per system (median)")
     parser.add_argument("--workers", type=int, default=1,
                         help="processes per system (datatrove workers, langforge extraction)")
-    parser.add_argument("--systems", default="abc", help="which of a, b, c (and d: datatrove with fast=True) to run")
+    parser.add_argument("--systems", default="abcf", help="which of a, b, c, f (the reading "
+                        "floor) and d (datatrove with trafilatura fast=True) to run")
     parser.add_argument("--swahili-share", type=float, default=0.035)
     parser.add_argument("--limit", type=int, default=None, help="evaluation pages used")
     parser.add_argument("--crawl", choices=(*CRAWLS, "both"), default="both",
@@ -200,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="translation: CPU threads for both engines (default: min(4, cores))")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.workers < 1 or not set(args.systems) <= set(SYSTEMS):
-        parser.error("--runs and --workers must be positive, --systems a subset of abcd")
+        parser.error(f"--runs and --workers must be positive, --systems a subset of "
+                     f"{''.join(SYSTEMS)}")
     if args.part == "translate":
         run_translate_part(args.out, args.shared_data, args.runs, args.threads)
         return 0

@@ -27,7 +27,7 @@ from langforge.config import load_config
 from langforge.document import Document, StageStats
 from langforge.errors import ConfigError
 
-SYSTEMS = ("datatrove", "langforge")
+SYSTEMS = ("datatrove", "langforge", "langforge-luigi", "floor")
 _KIB = 1024
 
 
@@ -35,20 +35,20 @@ def run_langforge(warcs: list[str], *, prefilter: bool, workers: int | None = No
                   language: str = "sw") -> dict[str, Any]:
     """The langforge shard chain over ``warcs``; counts and kept URLs."""
     from langforge.filters import quality_filter
-    from langforge.langid import LidModel, identify
-    from langforge.parallel import extract_parallel
-    from langforge.prefilter import prefilter_pages
+    from langforge.langid import identify
+    from langforge.parallel import prefilter_and_extract
     from langforge.sources.warc import iter_pages
 
     config = load_config(language)
     lang = config.lang
     stats = {name: StageStats(name) for name in ("read", "prefilter", "extract", "identify",
                                                  "quality")}
+    if not prefilter:
+        config = config.model_copy(
+            update={"prefilter": config.prefilter.model_copy(update={"enabled": False})})
     pages = (page for path in warcs for page in iter_pages(path, stats["read"]))
-    if prefilter:
-        pages = prefilter_pages(pages, lang, config.prefilter, stats["prefilter"],
-                                model=LidModel.from_config(config.lid))
-    docs = extract_parallel(pages, config.extract, stats["extract"], workers=workers)
+    docs = prefilter_and_extract(pages, config, stats["prefilter"], stats["extract"],
+                                 workers=workers)
     lid_urls: list[str] = []
 
     def tap(items: Iterator[Document]) -> Iterator[Document]:
@@ -61,6 +61,58 @@ def run_langforge(warcs: list[str], *, prefilter: bool, workers: int | None = No
     urls = [doc.url or doc.id for doc in kept]
     return {"pages": stats["read"].docs_out, "lid_urls": lid_urls, "urls": urls,
             "stats": {name: s.to_dict() for name, s in stats.items()}}
+
+
+def run_langforge_luigi(warcs: list[str], *, prefilter: bool, work_dir: Path,
+                        workers: int | None = None, language: str = "sw") -> dict[str, Any]:
+    """What ``langforge language`` runs for the per-shard stages: the build spec, then
+    Luigi (local scheduler) runs ExtractShard -> IdentifyShard -> FilterShard of every
+    shard (one WARC file each), writing Parquet; kept URLs are read back from the
+    outputs. ``workers`` is Luigi's worker count (extraction runs one process per
+    task: LANGFORGE_EXTRACT_WORKERS=1)."""
+    import luigi
+
+    from langforge.storage import DOCS_NAME, read_docs
+    from pipelines.base import STATS
+    from pipelines.language import language_task
+    from pipelines.native import ExtractShard, FilterShard, IdentifyShard
+
+    work_dir = Path(work_dir)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    os.environ["LANGFORGE_EXTRACT_WORKERS"] = "1"
+    config_file = ""
+    if not prefilter:
+        config_file = str(work_dir / "prefilter-off.toml")
+        Path(config_file).write_text("[prefilter]\nenabled = false\n")
+    task = language_task(language, build_dir=str(work_dir / "build"), warcs=list(warcs),
+                         config_file=config_file, seed="bench")
+    shards = range(len(task.spec.shards()))
+    targets = [FilterShard(shard=i, **task.build_params()) for i in shards]
+    result = luigi.build(targets, local_scheduler=True, workers=workers or 1,
+                         log_level="WARNING", detailed_summary=True)
+    if not result.scheduling_succeeded:
+        raise RuntimeError(f"the Luigi run failed:\n{result.summary_text}")
+
+    def urls(tasks) -> list[str]:
+        return [doc.url or doc.id for t in tasks
+                for doc in read_docs(Path(t.output().path).parent / DOCS_NAME)]
+
+    stats = [json.loads((Path(t.output().path).parent / STATS).read_text())
+             for t in [ExtractShard(shard=i, **task.build_params()) for i in shards]]
+    pages = sum(s["docs_out"] for shard in stats for s in shard if s["stage"] == "read")
+    return {"pages": pages,
+            "lid_urls": urls(IdentifyShard(shard=i, **task.build_params()) for i in shards),
+            "urls": urls(targets), "stats": stats}
+
+
+def run_read_floor(warcs: list[str]) -> dict[str, Any]:
+    """The physical floor: read the WARC files (gzip + record parsing + payload) and
+    nothing else, with the reader langforge uses."""
+    from langforge.sources.warc import iter_pages
+
+    read = StageStats("read")
+    pages = sum(1 for path in warcs for _ in iter_pages(path, read))
+    return {"pages": pages, "lid_urls": [], "urls": [], "stats": read.to_dict()}
 
 
 def run_datatrove(warcs: list[str], *, work_dir: Path, workers: int = 1, fast: bool = False,
@@ -127,6 +179,11 @@ def child_main(spec: dict[str, Any]) -> dict[str, Any]:
     elif spec["system"] == "langforge":
         result = run_langforge(warcs, prefilter=bool(spec["prefilter"]),
                                workers=spec.get("workers"))
+    elif spec["system"] == "langforge-luigi":
+        result = run_langforge_luigi(warcs, prefilter=bool(spec["prefilter"]),
+                                     work_dir=Path(spec["work_dir"]), workers=spec.get("workers"))
+    elif spec["system"] == "floor":
+        result = run_read_floor(warcs)
     else:
         raise ValueError(f"unknown system {spec['system']!r}; known: {', '.join(SYSTEMS)}")
     wall_s = time.perf_counter() - start
