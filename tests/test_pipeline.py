@@ -213,8 +213,10 @@ def test_changed_thresholds_rerun_quality_onwards_only(built, tmp_path):
         ok, summary = run_language(language_task("sw", build_dir=build,
                                                  config_file=str(config)))
     assert ok
-    assert sorted(set(ran)) == ["BuildDataset", "Deduplicate", "FilterShard", "LanguageCorpus",
-                                "ScoreQuality", "TrainTokenizer"]
+    assert sorted(set(ran)) == ["BuildDataset", "DedupBuckets", "DedupClusters", "DedupExact",
+                                "DedupKeys", "DedupShard", "DedupSignatures", "Deduplicate",
+                                "FilterShard", "LanguageCorpus", "ScoreQuality",
+                                "TrainTokenizer"]
     assert summary["config_digest"] != first["config_digest"]
     assert summary["config"]["quality"]["min_words"] == 400
     assert summary["inputs"]["config_file"] == "strict.toml"
