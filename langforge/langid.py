@@ -330,7 +330,7 @@ def script_frac(text: str, scripts: Iterable[str]) -> float | None:
     """Share of the text's letters in any of ``scripts`` (ISO 15924); None without letters."""
     from langforge.filters.signals import _script_letters
 
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))
     if not letters:
         return None
     inside = sum(len(m) for script in dict.fromkeys(scripts)

@@ -25,6 +25,11 @@ def split_whitespace(text: str) -> list[str]:
     tokens that are only punctuation or symbols are dropped."""
     words = []
     for token in text.split():
+        # most tokens begin and end with a letter or digit, never punctuation or a
+        # symbol: no Unicode lookup for them (this runs over every word of a crawl)
+        if token[0].isalnum() and token[-1].isalnum():
+            words.append(token)
+            continue
         start, end = 0, len(token)
         while start < end and _is_punct(token[start]):
             start += 1

@@ -80,6 +80,16 @@ def run_langforge_luigi(warcs: list[str], *, prefilter: bool, work_dir: Path,
     work_dir = Path(work_dir)
     work_dir.mkdir(parents=True, exist_ok=True)
     os.environ["LANGFORGE_EXTRACT_WORKERS"] = "1"
+    if len(set(warcs)) < len(warcs):  # a repeated crawl: the build spec counts each file once
+        links = work_dir / "warcs"
+        links.mkdir(exist_ok=True)
+        repeated = []
+        for i, path in enumerate(warcs):
+            link = links / f"{i:05d}-{Path(path).name}"
+            if not link.exists():
+                link.symlink_to(Path(path).resolve())
+            repeated.append(str(link))
+        warcs = repeated
     config_file = ""
     if not prefilter:
         config_file = str(work_dir / "prefilter-off.toml")

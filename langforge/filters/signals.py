@@ -55,6 +55,11 @@ _SCRIPT_UNION = {
 
 
 @lru_cache(maxsize=64)
+
+def _has_letter(word: str) -> bool:
+    # the first character settles most words without a generator per word
+    return bool(word) and (word[0].isalpha() or any(map(str.isalpha, word)))
+
 def _script_letters(script: str) -> "regex.Pattern[str]":
     parts = _SCRIPT_UNION.get(script, (script,))
     try:
@@ -143,8 +148,7 @@ def quality_signals(text: str, split_words: WordSplitter,
         "char_count": float(len(text)),
         "word_count": float(n_words),
         "mean_word_length": _frac(word_chars, n_words),
-        "non_alpha_words_ratio": _frac(sum(not any(ch.isalpha() for ch in w) for w in words),
-                                       n_words),
+        "non_alpha_words_ratio": _frac(sum(1 for w in words if not _has_letter(w)), n_words),
         "stopword_count": float(sum(w.casefold() in stopwords for w in words)) if stopwords
         else 0.0,
         "line_count": float(n_lines),
