@@ -45,6 +45,7 @@ class _Backend:
     def __init__(self) -> None:
         self._model: Any = None
         self._labels: frozenset[str] | None = None
+        self._codes: dict[str, str] = {}  # label -> code, filled as labels are seen
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -81,8 +82,11 @@ class _Backend:
         return self._labels
 
     def code_of(self, label: str) -> str:
-        lang = from_label(self.tool, label)
-        return lang.code if lang is not None else f"{self.name}:{label}"
+        code = self._codes.get(label)
+        if code is None:
+            lang = from_label(self.tool, label)
+            code = self._codes[label] = lang.code if lang is not None else f"{self.name}:{label}"
+        return code
 
     def codes(self) -> frozenset[str]:
         """Every canonical code (or ``<model>:<label>``) this model can name."""
