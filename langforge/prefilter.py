@@ -127,7 +127,9 @@ def text_blocks(content: bytes, http_charset: str | None, max_scan_bytes: int,
     text = visible_bytes(content, start, max_scan_bytes).decode(charset, "replace")
     text = _INVISIBLE_RE.sub(" ", text)
     text = html.unescape(_TAG_RE.sub(" ", _BLOCK_TAG_RE.sub("\n", text)))
-    blocks = (" ".join(line.split()) for line in text.split("\n"))
+    # collapsing whitespace only shortens a line: a line already too short is skipped
+    blocks = (" ".join(line.split()) for line in text.split("\n")
+              if len(line) >= min_block_chars)
     return [block for block in blocks if len(block) >= min_block_chars]
 
 
