@@ -313,7 +313,8 @@ def prefilter_pages(pages: Iterable[WebPage], lang: Language, config: PrefilterC
 
     Drops ``prefilter_lid_other``, ``prefilter_lexical_other`` (with ``lid``, the
     language's LID config: its word list, see ``WordlistGuard``) and
-    ``prefilter_cld2_other`` (detail: the evidence). ``stats.extra`` counts kept pages by why they were kept:
+    ``prefilter_cld2_other`` (detail: the evidence). ``stats.extra`` counts kept pages
+    by why they were kept:
     ``kept_declared``, ``kept_cld2``, ``kept_lid`` and ``kept_no_evidence`` (no
     CLD2 verdict and too little text for fastText). With ``config.enabled`` false every page
     passes and the stage is marked skipped.

@@ -9,7 +9,9 @@ import pytest
 
 from langforge.bench.__main__ import acceptance, format_table, recall, summarize
 from langforge.bench.crawl import build_crawl, swahili_page
-from langforge.bench.runners import measure, run_datatrove, run_langforge
+from langforge.bench.crawl_mixed import build_mixed_crawl, category_of
+from langforge.bench.runners import (measure, run_datatrove, run_langforge,
+                                     run_langforge_luigi, run_read_floor)
 from langforge.document import StageStats
 from langforge.errors import InputError
 from langforge.extract import extract_pages
@@ -73,6 +75,34 @@ def test_langforge_runner_with_and_without_prefilter(small_crawl):
     assert recall(on["lid_urls"], off["lid_urls"]) == 1.0
     assert on["stats"]["prefilter"]["dropped"]["prefilter_lid_other"] >= 20
     assert on["stats"]["extract"]["docs_in"] < off["stats"]["extract"]["docs_in"]
+
+
+@pytest.mark.shared_data
+def test_the_luigi_runner_is_what_a_build_runs(small_crawl, tmp_path):
+    """(b)/(c) of make bench run the build's shard tasks through Luigi: the same kept
+    documents as the in-process chain, and a repeated crawl reads every copy."""
+    luigi_on = run_langforge_luigi(small_crawl.warcs, prefilter=True, work_dir=tmp_path / "c")
+    direct = run_langforge(small_crawl.warcs, prefilter=True, workers=1)
+    assert luigi_on["pages"] == direct["pages"] == small_crawl.pages
+    assert sorted(luigi_on["lid_urls"]) == sorted(direct["lid_urls"])
+    assert sorted(luigi_on["urls"]) == sorted(direct["urls"])
+    assert (tmp_path / "c" / "build" / "swh_Latn" / "builds").is_dir()  # a real build spec
+    twice = run_langforge_luigi(small_crawl.warcs * 2, prefilter=True, work_dir=tmp_path / "r")
+    assert twice["pages"] == 2 * small_crawl.pages
+    assert run_read_floor(small_crawl.warcs)["pages"] == small_crawl.pages
+
+
+@pytest.mark.shared_data
+def test_the_mixed_crawl_holds_what_it_says(shared_data, tmp_path):
+    crawl = build_mixed_crawl(tmp_path / "m", shared_data)
+    pages = [p for w in crawl.warcs for p in iter_pages(w, StageStats("read"))]
+    assert len(pages) == crawl.pages
+    categories = {category_of(p.url) for p in pages}
+    assert categories == {"real", "many", "related", "swahili", "heavy"}
+    related = sum(category_of(p.url) == "related" for p in pages) / len(pages)
+    assert 0.08 < related < 0.13 and 0.04 < crawl.swahili_share < 0.08
+    heavy_sw = [p for p in pages if category_of(p.url) == "heavy" and p.url in crawl.swahili_urls]
+    assert heavy_sw and all(len(p.content) > 500_000 for p in heavy_sw)
 
 
 @pytest.mark.shared_data

@@ -148,7 +148,8 @@ def run_crawl(name: str, args: argparse.Namespace) -> dict[str, Any]:
     else:
         crawl = build_mixed_crawl(args.out / "crawl2", args.shared_data)
     print(f"\nbenchmark crawl '{name}' ({CRAWLS[name]}): {crawl.pages} pages in "
-          f"{len(crawl.warcs)} WARC files, {len(crawl.swahili_urls)} Swahili ({crawl.swahili_share:.1%}); "
+          f"{len(crawl.warcs)} WARC files, {len(crawl.swahili_urls)} Swahili "
+          f"({crawl.swahili_share:.1%}); "
           f"{args.runs} runs per system, {args.workers} worker(s) each", flush=True)
     results: dict[str, list[dict[str, Any]]] = {key: [] for key in args.systems}
     for round_ in range(args.runs):

@@ -12,7 +12,7 @@ it. This one is built to be hard for a Swahili build and was not tuned on:
   Swahili (Bantu languages lid.176 confuses with Swahili among them: Lingala,
   Kirundi, Kinyarwanda, Luganda, Shona, Comorian, Nyanja ...) in real layouts;
 - ``swahili``: TICO-19 Swahili (not Global Voices) in real layouts;
-- ``heavy``: real layouts with 1-3 MB of inline script, style and navigation
+- ``heavy``: real layouts with 0.5-1.5 MB of inline script, style and navigation
   added, some of them with Swahili text (category ``swahili``).
 
 The page's category is in its URL (``https://<category>.bench2.invalid/...``), so
@@ -107,7 +107,7 @@ def real_warc_pages(shared_data: Path) -> list[tuple[str, bytes]]:
 
 
 def heavy(raw: bytes, rng: random.Random) -> bytes:
-    """``raw`` with 1-3 MB of inline script and style and a long menu before its body text."""
+    """``raw`` with 0.5-1.5 MB of inline script and style and a long menu before its body text."""
     size = rng.randint(1, 3) * 1024 * 1024
     script = b"<script>var d=[" + b",".join(b'"%08x"' % rng.getrandbits(32)
                                             for _ in range(size // 22)) + b"];</script>"
@@ -135,7 +135,8 @@ def build_mixed_crawl(out_dir: Path, shared_data: Path, *, swahili_share: float 
                         "text/html; charset=utf-8"))
     # layouts with few main paragraphs, so that one text fills several pages
     layouts = [(u, r) for u, r in layouts
-               if (doc := _parse(r)) is not None and 3 <= len(_main_paragraphs(doc)) <= MAX_PARAGRAPHS]
+               if (doc := _parse(r)) is not None
+               and 3 <= len(_main_paragraphs(doc)) <= MAX_PARAGRAPHS]
     layout_iter = iter(layouts * 20)
 
     def place(category: str, code: str, paragraphs: list[str], pages: int) -> list[str]:
@@ -147,7 +148,8 @@ def build_mixed_crawl(out_dir: Path, shared_data: Path, *, swahili_share: float 
             page = swahili_page(raw, paragraphs)
             if page is None:
                 continue
-            new_url = f"https://{category}.bench2.invalid/{code}/{len(urls)}/" + url.split("//", 1)[-1]
+            new_url = (f"https://{category}.bench2.invalid/{code}/{len(urls)}/"
+                       + url.split("//", 1)[-1])
             records.append((new_url, page, "text/html; charset=utf-8"))
             urls.append(new_url)
         return urls
@@ -172,7 +174,8 @@ def build_mixed_crawl(out_dir: Path, shared_data: Path, *, swahili_share: float 
     sw_wanted = round(swahili_share * base / (1 - related_share - swahili_share))
     swahili_urls = place("swahili", "swh", sw_paragraphs, sw_wanted)
     if len(swahili_urls) < sw_wanted:
-        raise InputError(f"only {len(swahili_urls)} Swahili pages could be made, {sw_wanted} wanted")
+        raise InputError(f"only {len(swahili_urls)} Swahili pages could be made, "
+                         f"{sw_wanted} wanted")
     # heavy pages: half of them Swahili (which must survive), half other real pages
     sw_records = [r for r in records if category_of(r[0]) == "swahili"]
     other_records = [r for r in records[:base] if category_of(r[0]) == "real"]
