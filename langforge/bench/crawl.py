@@ -183,13 +183,20 @@ def build_crawl(out_dir: Path, shared_data: Path, *, swahili_share: float = 0.03
         raise InputError(f"only {len(swahili_urls)} layouts can carry Swahili text, "
                          f"{wanted} wanted")
     rng.shuffle(records)
+    return write_crawl(out_dir, "bench", records, files, swahili_urls, seed)
+
+
+def write_crawl(out_dir: Path, prefix: str, records: list[tuple[str, bytes, str]], files: int,
+                swahili_urls: list[str], seed: int) -> BenchCrawl:
+    """Write ``records`` in order as ``files`` WARC.gz files ``<prefix>-NN.warc.gz``
+    (earlier ones removed) and the crawl's ``crawl.json``."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("bench-*.warc.gz"):
+    for old in out_dir.glob(f"{prefix}-*.warc.gz"):
         old.unlink()
     warcs = []
     per_file = -(-len(records) // files)
     for i in range(files):
-        path = out_dir / f"bench-{i:02d}.warc.gz"
+        path = out_dir / f"{prefix}-{i:02d}.warc.gz"
         _write_warc(path, records[i * per_file:(i + 1) * per_file])
         warcs.append(str(path))
     crawl = BenchCrawl(warcs=warcs, pages=len(records), swahili_urls=sorted(swahili_urls),

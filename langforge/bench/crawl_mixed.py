@@ -28,8 +28,8 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
-from langforge.bench.crawl import (BenchCrawl, _main_paragraphs, _parse, _write_warc,
-                                   read_eval_pages, swahili_page)
+from langforge.bench.crawl import (BenchCrawl, _main_paragraphs, _parse, read_eval_pages,
+                                   swahili_page, write_crawl)
 from langforge.errors import InputError
 
 CATEGORIES = ("real", "many", "related", "swahili", "heavy")
@@ -186,18 +186,7 @@ def build_mixed_crawl(out_dir: Path, shared_data: Path, *, swahili_share: float 
             swahili_urls.append(new_url)
         records.append((new_url, heavy(raw, rng), ctype))
     rng.shuffle(records)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("bench2-*.warc.gz"):
-        old.unlink()
-    warcs, per_file = [], -(-len(records) // files)
-    for i in range(files):
-        path = out_dir / f"bench2-{i:02d}.warc.gz"
-        _write_warc(path, records[i * per_file:(i + 1) * per_file])
-        warcs.append(str(path))
-    crawl = BenchCrawl(warcs=warcs, pages=len(records), swahili_urls=sorted(swahili_urls),
-                       seed=seed)
-    crawl.save(out_dir / "crawl.json")
-    return crawl
+    return write_crawl(out_dir, "bench2", records, files, swahili_urls, seed)
 
 
 #: Paragraphs a text must still have to fill one more page.
