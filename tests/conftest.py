@@ -49,6 +49,8 @@ def _no_network(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+    # a worker count from the caller's shell (or a leak) would change what tests run
+    monkeypatch.delenv("LANGFORGE_EXTRACT_WORKERS", raising=False)
 
 
 _real_getaddrinfo = socket.getaddrinfo

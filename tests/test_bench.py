@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import os
 
 import pytest
 
@@ -90,6 +91,7 @@ def test_the_luigi_runner_is_what_a_build_runs(small_crawl, tmp_path):
     twice = run_langforge_luigi(small_crawl.warcs * 2, prefilter=True, work_dir=tmp_path / "r")
     assert twice["pages"] == 2 * small_crawl.pages
     assert run_read_floor(small_crawl.warcs)["pages"] == small_crawl.pages
+    assert "LANGFORGE_EXTRACT_WORKERS" not in os.environ  # nothing leaks into later tests
 
 
 @pytest.mark.shared_data

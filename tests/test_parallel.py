@@ -120,9 +120,8 @@ def test_serial_path_times_out_one_page(monkeypatch):
     monkeypatch.setattr(langforge.extract, "extract_text", slow_for_one)
     stats = StageStats("extract")
     pages = [web_page(1), web_page(2, "slow"), web_page(3)]
-    start = time.monotonic()
+    # not timed out, the page would sleep its 30 s out and be kept: the drop shows it
     docs = list(extract_parallel(pages, ExtractConfig(record_timeout_s=0.3), stats, workers=1))
-    assert time.monotonic() - start < 10
     assert [d.url for d in docs] == [pages[0].url, pages[2].url]
     assert dict(stats.dropped) == {"extraction_timeout": 1}
     assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL  # handler restored
@@ -143,10 +142,9 @@ def test_a_page_deaf_to_the_timer_is_isolated_and_dropped(monkeypatch):
     monkeypatch.setattr(parallel, "POLL_S", 0.2)
     pages = [web_page(i, "hang" if i == 1 else "") for i in range(4)]
     stats = StageStats("extract")
-    start = time.monotonic()
+    # not isolated, the page would sleep its 60 s out and then be kept: the drop shows it
     docs = list(extract_parallel(pages, ExtractConfig(record_timeout_s=0.5, batch_pages=2), stats,
                                  workers=2, extract_fn=hangs))
-    assert time.monotonic() - start < 30
     assert [d.url for d in docs] == [p.url for p in pages if "hang" not in p.url]
     assert dict(stats.dropped) == {"extraction_timeout": 1}
 

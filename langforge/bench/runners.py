@@ -79,7 +79,6 @@ def run_langforge_luigi(warcs: list[str], *, prefilter: bool, work_dir: Path,
 
     work_dir = Path(work_dir)
     work_dir.mkdir(parents=True, exist_ok=True)
-    os.environ["LANGFORGE_EXTRACT_WORKERS"] = "1"
     if len(set(warcs)) < len(warcs):  # a repeated crawl: the build spec counts each file once
         links = work_dir / "warcs"
         links.mkdir(exist_ok=True)
@@ -98,8 +97,16 @@ def run_langforge_luigi(warcs: list[str], *, prefilter: bool, work_dir: Path,
                          config_file=config_file, seed="bench")
     shards = range(len(task.spec.shards()))
     targets = [FilterShard(shard=i, **task.build_params()) for i in shards]
-    result = luigi.build(targets, local_scheduler=True, workers=workers or 1,
-                         log_level="WARNING", detailed_summary=True)
+    saved = os.environ.get("LANGFORGE_EXTRACT_WORKERS")
+    os.environ["LANGFORGE_EXTRACT_WORKERS"] = "1"  # for this run only (tests call it in-process)
+    try:
+        result = luigi.build(targets, local_scheduler=True, workers=workers or 1,
+                             log_level="WARNING", detailed_summary=True)
+    finally:
+        if saved is None:
+            del os.environ["LANGFORGE_EXTRACT_WORKERS"]
+        else:
+            os.environ["LANGFORGE_EXTRACT_WORKERS"] = saved
     if not result.scheduling_succeeded:
         raise RuntimeError(f"the Luigi run failed:\n{result.summary_text}")
 
