@@ -240,7 +240,7 @@ def test_the_scheduler_shows_short_parameters_and_progress(tmp_path):
     assert ours, sorted(t["name"] for t in tasks.values())
     for task in ours.values():
         assert set(task["params"]) <= {"language", "build_dir", "build_id", "shard", "chunk",
-                                       "max_gap_bytes", "path"}, task["params"]
+                                       "max_gap_bytes", "path", "partition"}, task["params"]
     reported = [t for t in ours.values() if t.get("status_message")]
     for task in reported:
         assert task["status_message"].startswith("done: ") and " in, " in task["status_message"]
