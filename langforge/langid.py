@@ -523,19 +523,20 @@ class _Judge:
         self.wordlist, self.split_words = wordlist, split_words
         self.confusable_wordlists = confusable_wordlists or {}
 
-    def lexical(self, text: str) -> tuple[float, int] | None:
-        if not self.wordlist:
-            return None
-        hits, counted = wordlist_counts(text, self.wordlist, self.split_words,
-                                        self.config.wordlist_min_word_chars)
-        return (hits / counted if counted else 0.0), counted
-
     def verdict(self, scores: dict[str, float], text: str) -> tuple[Verdict, float | None]:
-        counts = self.lexical(text) if scores else None
-        lexical, words = counts if counts is not None else (None, None)
-        confusable = {code: wordlist_frac(text, words_, self.split_words,
-                                          self.config.wordlist_min_word_chars)
-                      for code, words_ in self.confusable_wordlists.items()} if scores else None
+        lexical = words = confusable = None
+        if scores and (self.wordlist or self.confusable_wordlists):
+            # the text's counted words once, for its own list and every confusable list
+            # (as wordlist_counts / wordlist_frac count them)
+            min_chars = self.config.wordlist_min_word_chars
+            counted = [w.casefold() for w in self.split_words(text) if len(w) >= min_chars]
+            n = len(counted)
+            if self.wordlist:
+                lexical, words = _share(counted, self.wordlist), n
+            confusable = {code: _share(counted, words_)
+                          for code, words_ in self.confusable_wordlists.items()}
+        elif scores:
+            confusable = {}
         return decide_language(scores, self.lang, self.config, lexical, lexical_words=words,
                                text=text, confusable_fracs=confusable), lexical
 
@@ -613,6 +614,11 @@ class _Judge:
         self._annotate(doc, scores, lexical)
         stats.extra["lid_mixed_pages_rescued"] = stats.extra.get("lid_mixed_pages_rescued", 0) + 1
         return None
+
+
+def _share(words: list[str], wordlist: frozenset[str]) -> float:
+    """Share of ``words`` in ``wordlist`` (0.0 for no words)."""
+    return sum(w in wordlist for w in words) / len(words) if words else 0.0
 
 
 def _judged_lines(text: str, min_chars: int) -> list[tuple[int, str]]:
