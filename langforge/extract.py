@@ -48,6 +48,8 @@ _SNIFF_BYTES = 4096
 _PRESCAN_BYTES = 4096  # the HTML spec prescans 1024; real pages put <meta> later
 _DETECT_BYTES = 256 * 1024  # charset detection looks at this much of the page
 _TEXT_CONTROLS = b"\t\n\r\f\x1b"
+# every byte but the control characters text never holds: deleting these leaves those
+_NOT_BINARY_CONTROLS = bytes(b for b in range(256) if b >= 0x20 or b in _TEXT_CONTROLS)
 _MAX_CONTROL_FRAC = 0.1
 _MAX_REPLACED_FRAC = 0.05
 
@@ -116,7 +118,7 @@ def is_binary(content: bytes, charset: str | None = None) -> bool:
         return True
     if not head:
         return False
-    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    controls = len(head.translate(None, _NOT_BINARY_CONTROLS))
     return controls / len(head) > _MAX_CONTROL_FRAC
 
 

@@ -301,7 +301,7 @@ def wordlist_frac(text: str, wordlist: frozenset[str], split_words: WordSplitter
     words = [w.casefold() for w in split_words(text) if len(w) >= min_word_chars]
     if not words:
         return 0.0
-    return sum(w in wordlist for w in words) / len(words)
+    return sum(map(wordlist.__contains__, words)) / len(words)
 
 
 def wordlist_counts(text: str, wordlist: frozenset[str],
@@ -309,7 +309,7 @@ def wordlist_counts(text: str, wordlist: frozenset[str],
                     min_word_chars: int = 3) -> tuple[int, int]:
     """(words found in ``wordlist``, words counted) of the text; see ``wordlist_frac``."""
     words = [w.casefold() for w in split_words(text) if len(w) >= min_word_chars]
-    return sum(w in wordlist for w in words), len(words)
+    return sum(map(wordlist.__contains__, words)), len(words)
 
 
 def wilson_lower(share: float, n: int, z: float) -> float:
@@ -333,8 +333,8 @@ def script_frac(text: str, scripts: Iterable[str]) -> float | None:
     letters = sum(map(str.isalpha, text))
     if not letters:
         return None
-    inside = sum(len(m) for script in dict.fromkeys(scripts)
-                 for m in _script_letters(script).findall(text))
+    inside = sum(sum(map(len, _script_letters(script).findall(text)))
+                 for script in dict.fromkeys(scripts))
     return min(1.0, inside / letters)
 
 
@@ -618,7 +618,7 @@ class _Judge:
 
 def _share(words: list[str], wordlist: frozenset[str]) -> float:
     """Share of ``words`` in ``wordlist`` (0.0 for no words)."""
-    return sum(w in wordlist for w in words) / len(words) if words else 0.0
+    return sum(map(wordlist.__contains__, words)) / len(words) if words else 0.0
 
 
 def _judged_lines(text: str, min_chars: int) -> list[tuple[int, str]]:
