@@ -263,7 +263,7 @@ def fetch_model(name: str, directory: Path | None = None, quantization: str = "i
             done = run(command, capture_output=True, text=True, check=False)
         except FileNotFoundError:
             raise MissingModelError("ct2-transformers-converter not found: install ctranslate2 "
-                                    "(`make install`)") from None
+                                    "(pip install 'langforge[translate]')") from None
         if done.returncode != 0:
             tail = (done.stderr or done.stdout or "").strip()[-800:]
             raise FetchError(f"converting {name} ({model.repo}) failed with exit code "

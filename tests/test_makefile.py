@@ -54,3 +54,38 @@ def test_language_needs_the_core_install_only_and_test_adds_the_test_tools():
     assert "pip install --quiet -e .\n" in recipe and "[test]" not in recipe
     recipe = make("-B", "test", "VENV=/nonexistent-venv")
     assert "pip install --quiet -e .\n" in recipe and "-e '.[test]'" in recipe
+
+
+def test_a_missing_extra_is_not_said_to_come_with_make_install(monkeypatch):
+    """`make install` installs the core only: the hints for the cc-index and translate
+    extras name the extra, never `make install` as what installs it."""
+    import sys
+
+    from langforge.errors import ConfigError, MissingModelError
+    from langforge.sources import cc_index
+    from langforge import mt_models
+
+    install = make("-B", "install", "VENV=/nonexistent-venv")
+    assert "pip install --quiet -e .\n" in install and "-e '.[" not in install
+    monkeypatch.setitem(sys.modules, "duckdb", None)  # import duckdb raises ImportError
+    with pytest.raises(ConfigError) as duckdb_missing:
+        cc_index._duckdb()
+    hints = [str(duckdb_missing.value)]
+
+    def no_converter(*args, **kwargs):
+        raise FileNotFoundError("ct2-transformers-converter")
+
+    monkeypatch.setattr(mt_models, "_check_hub_reachable", lambda model: None)
+    monkeypatch.setattr(mt_models, "_check_converter_deps", lambda: None)
+    with pytest.raises(MissingModelError) as converter_missing:
+        mt_models.fetch_model("nllb-200-distilled-600M", directory=ROOT / "no-such-models-dir",
+                              run=no_converter)
+    hints.append(str(converter_missing.value))
+    from langforge.translate import stage
+
+    monkeypatch.setattr(stage, "_TRANSLATE_PACKAGES", ("no_such_package_lf",))
+    hints.append(stage._ready(ROOT, mt_models.get_model("nllb-200-distilled-600M")).hint)
+    assert "langforge[cc-index]" in hints[0]
+    assert all("langforge[translate]" in hint for hint in hints[1:]), hints
+    assert not any("make install installs it" in hint or "(`make install`)" in hint
+                   for hint in hints), hints

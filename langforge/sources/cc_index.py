@@ -120,7 +120,7 @@ def _duckdb():
         import duckdb
     except ImportError:
         raise ConfigError("an index query (INDEX= / --index) needs DuckDB: pip install "
-                          "'langforge[cc-index]' (make install installs it)") from None
+                          "'langforge[cc-index]' (`make install` installs the core only)") from None
     return duckdb
 
 

@@ -154,7 +154,8 @@ def _ready(path: Path, model: MTModel) -> TranslationPlan:
     if missing:
         return TranslationPlan.skip(
             f"{' and '.join(missing)} not installed (the translate extra), needed to run "
-            f"{model.name}", "pip install 'langforge[translate]' (make install installs it)")
+            f"{model.name}",
+            "pip install 'langforge[translate]' (`make install` installs the core only)")
     return TranslationPlan.ready(path, model)
 
 
