@@ -15,6 +15,7 @@ from langforge.acquisition import reset_failed_shards
 from langforge.build import BuildSpec, Layout, remove_paths, sample_warc
 from langforge.config import load_config
 from langforge.errors import ConfigError, InputError
+from langforge.langid import warm_models
 from langforge.publish import is_published, publish_build
 from langforge.sources.cc_listing import check_crawl, expand_warc_inputs, is_url
 from langforge.sources.commoncrawl import DEFAULT_BASE_URL, DEFAULT_CDX_URL
@@ -196,6 +197,9 @@ def _worker_settings(force: bool = False, **values: str):
 
 def _run(task: LanguageCorpus, kwargs: dict, scheduler: str) -> tuple[bool, dict | None]:
     reset_failed_shards(Layout(task.spec, task.build_dir))
+    if kwargs["workers"] > 1:
+        # Luigi runs each task in a forked process: load the LID models once, here
+        warm_models(task.config)
     result = luigi.build([task], **kwargs)
     while scheduler != "local" and result.scheduling_succeeded and not task.complete():
         # The rest of the graph is running on other workers: wait for it. Building

@@ -126,6 +126,38 @@ def test_model_pickles_without_the_loaded_model(model, swahili_news):
     assert copy.predict(swahili_news[:2], k=3) == expected
 
 
+def test_warm_models_loads_each_model_once_for_forked_task_processes(monkeypatch):
+    """run_language warms the models before Luigi forks task processes: a task's
+    LidModel then reads no file, and the heliport backend is already open."""
+    import multiprocessing
+
+    import fasttext
+
+    from langforge.config import load_config
+    from langforge.lid_backends import backend
+
+    config = load_config("sw")
+    langid.warm_models(config)
+    assert str(default_model_path().resolve()) in langid._LOADED
+    assert backend("heliport")._model is not None
+
+    def no_reload(path):
+        raise AssertionError(f"{path} loaded again")
+
+    monkeypatch.setattr(fasttext, "load_model", no_reload)
+    text = ("Serikali ya Tanzania imetangaza mpango mpya wa elimu kwa watoto wote wa "
+            "shule za msingi nchini, na walimu wataongezwa katika kila wilaya.")
+    expected = LidModel(default_model_path()).predict([text], k=1)
+    assert next(iter(expected[0])) == "swh_Latn"
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:  # a forked task process shares the warmed models
+        assert pool.apply(_predict_in_child, (text,)) == expected
+
+
+def _predict_in_child(text: str) -> list[dict[str, float]]:
+    return LidModel(default_model_path()).predict([text], k=1)
+
+
 @pytest.mark.slow
 def test_identify_keeps_swahili_and_rejects_others(model, swahili_news, shared_data):
     config = LidConfig(min_score=0.2, top_k=3)
