@@ -13,6 +13,7 @@ from langforge.bench.crawl import build_crawl, swahili_page
 from langforge.bench.crawl_mixed import build_mixed_crawl, category_of
 from langforge.bench.runners import (measure, run_datatrove, run_langforge,
                                      run_langforge_luigi, run_read_floor)
+from langforge.bench.scale import central_scheduler, scheduler_figure
 from langforge.document import StageStats
 from langforge.errors import InputError
 from langforge.extract import extract_pages
@@ -92,6 +93,37 @@ def test_the_luigi_runner_is_what_a_build_runs(small_crawl, tmp_path):
     assert twice["pages"] == 2 * small_crawl.pages
     assert run_read_floor(small_crawl.warcs)["pages"] == small_crawl.pages
     assert "LANGFORGE_EXTRACT_WORKERS" not in os.environ  # nothing leaks into later tests
+
+
+def test_two_luigi_workers_keep_what_one_keeps(small_crawl, tmp_path):
+    """The scaling figure's 2-worker runs (tasks in forked processes sharing the
+    models warmed before the fork) keep the same documents as 1 worker."""
+    one = run_langforge_luigi(small_crawl.warcs * 2, prefilter=False, work_dir=tmp_path / "1")
+    two = run_langforge_luigi(small_crawl.warcs * 2, prefilter=False, work_dir=tmp_path / "2",
+                              workers=2)
+    assert two["pages"] == one["pages"] == 2 * small_crawl.pages
+    assert sorted(two["lid_urls"]) == sorted(one["lid_urls"]) and one["lid_urls"]
+    assert sorted(two["urls"]) == sorted(one["urls"])
+
+
+def test_scheduler_figure_runs_every_shard_through_a_real_luigid(tmp_path):
+    with central_scheduler(tmp_path / "luigid") as port:
+        result = scheduler_figure(30, port)
+        done = _task_list(port)
+    assert result["shards"] == 30 and result["tasks"] == 61 and result["wall_s"] > 0
+    assert sum(name.startswith("_Shard(") for name in done) == 30
+    assert sum(name.startswith("_Build(") for name in done) == 1
+
+
+def _task_list(port: int) -> list[str]:
+    import json
+    import urllib.parse
+    import urllib.request
+
+    query = urllib.parse.urlencode({"data": json.dumps({"status": "DONE"})})
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/task_list?{query}",
+                                timeout=10) as response:
+        return [task["display_name"] for task in json.load(response)["response"].values()]
 
 
 @pytest.mark.shared_data

@@ -11,6 +11,10 @@ subprocess on the same WARC files; the systems take turns within each round so
 that load from elsewhere on the machine spreads over all of them. Figures are
 medians over the rounds; "per core" divides by CPU seconds (the run's own and
 its worker processes'), so it does not depend on how many cores a system used.
+On the eval crawl, (b) also runs with 2 workers against 1 (wall time, the crawl read
+twice so that 8 files share 2 workers; ``--no-scaling`` skips it). ``--part
+scheduler`` (also in ``all``) times one ``luigid`` scheduling thousands of shard tasks
+(``langforge.bench.scale``).
 ``--part translate`` (also in ``all``, the default) adds the translation benchmark
 (``langforge.bench.translate``): the stage vs a plain CTranslate2 loop, and
 CTranslate2 vs transformers on the same random-weight Marian model.
@@ -32,9 +36,12 @@ from typing import Any
 from langforge.bench.crawl import build_crawl
 from langforge.bench.crawl_mixed import build_mixed_crawl
 from langforge.bench.runners import measure, run_langforge
+from langforge.bench.scale import run_scheduler_part
 from langforge.bench.translate import run_part as run_translate_part
 
 MAX_WORKER_RSS_MIB = 1536
+MIN_SPEEDUP_2_WORKERS = 1.8
+SCALING_REPEAT = 2  # the scaling runs read the crawl twice: 8 files for 2 workers
 CRAWLS = {
     "eval": "trafilatura evaluation pages + Global Voices Swahili; the pre-filter floor "
             "was tuned on it",
@@ -173,6 +180,10 @@ def run_crawl(name: str, args: argparse.Namespace) -> dict[str, Any]:
             print(f"  memory (b) on the crawl x{repeat} ({result['pages']} pages): peak "
                   f"{memory[f'{repeat}x']:.0f} MiB per process", flush=True)
 
+    scaling = None
+    if not args.no_scaling and name == "eval":
+        scaling = run_scaling(crawl.warcs, args)
+
     print()
     print("\n".join(format_table(summary)))
     if "b" in summary and "a" in summary:
@@ -180,11 +191,38 @@ def run_crawl(name: str, args: argparse.Namespace) -> dict[str, Any]:
               f" of (b)'s Swahili LID documents (by URL)")
     print("acceptance:")
     print("\n".join(acceptance(summary, memory)))
+    if scaling:
+        ok = scaling["speedup"] >= MIN_SPEEDUP_2_WORKERS
+        print(f"  [{'PASS' if ok else 'FAIL'}] 2 workers {scaling['speedup']:.2f}x 1 worker "
+              f"(wall, (b) on the crawl x{SCALING_REPEAT}; target >= {MIN_SPEEDUP_2_WORKERS})")
     if args.profile:
         print(f"\nprofile of (b), top {args.profile} by own time:")
         print(profile_b(crawl.warcs, args.profile))
     return {"summary": {key: {k: v for k, v in s.items() if not k.endswith("urls")}
-                        for key, s in summary.items()}, "memory_mib": memory}
+                        for key, s in summary.items()}, "memory_mib": memory,
+            "scaling": scaling}
+
+
+def run_scaling(warcs: list[str], args: argparse.Namespace) -> dict[str, Any]:
+    """(b) with 1 and with 2 workers on the crawl repeated ``SCALING_REPEAT`` times (more
+    files than workers, so that shards balance), taking turns; medians of wall and CPU."""
+    runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+    for round_ in range(args.runs):
+        for workers in runs:
+            spec = dict(SYSTEMS["b"][1], warcs=warcs, workers=workers, repeat=SCALING_REPEAT,
+                        work_dir=str(args.out / "runs" / f"scaling-{workers}w-{round_}"))
+            result = measure(spec)
+            runs[workers].append(result)
+            print(f"  scaling run {round_ + 1}, {workers} worker(s): {result['wall_s']:.1f} s "
+                  f"wall, {result['cpu_s']:.1f} s CPU ({result['pages']} pages)", flush=True)
+    wall = {w: statistics.median(r["wall_s"] for r in rs) for w, rs in runs.items()}
+    cpu = {w: statistics.median(r["cpu_s"] for r in rs) for w, rs in runs.items()}
+    result = {"wall_s": wall, "cpu_s": cpu, "speedup": wall[1] / wall[2],
+              "cpu_ratio": cpu[2] / cpu[1], "files": len(warcs) * SCALING_REPEAT}
+    print(f"  scaling: (b), {result['files']} files: 1 worker {wall[1]:.1f} s, 2 workers "
+          f"{wall[2]:.1f} s wall ({result['speedup']:.2f}x); CPU with 2 workers "
+          f"{result['cpu_ratio']:.2f}x the CPU with 1", flush=True)
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,10 +242,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-repeat", type=int, default=10,
                         help="memory check: (b) on the crawl repeated this many times")
     parser.add_argument("--no-memory-check", action="store_true")
+    parser.add_argument("--no-scaling", action="store_true",
+                        help="skip (b) with 2 workers vs 1 on the eval crawl")
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="also print the top N lines of a cProfile of (b)")
-    parser.add_argument("--part", choices=("warc", "translate", "all"), default="all",
-                        help="the WARC pipeline vs datatrove, the translation stage, or both")
+    parser.add_argument("--part", choices=("warc", "translate", "scheduler", "all"),
+                        default="all", help="the WARC pipeline vs datatrove, the translation "
+                        "stage, one luigid with thousands of shard tasks, or all three")
     parser.add_argument("--threads", type=int, default=None,
                         help="translation: CPU threads for both engines (default: min(4, cores))")
     args = parser.parse_args(argv)
@@ -217,12 +258,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.part == "translate":
         run_translate_part(args.out, args.shared_data, args.runs, args.threads)
         return 0
+    if args.part == "scheduler":
+        run_scheduler_part()
+        return 0
 
     report: dict[str, Any] = {}
     for name in (CRAWLS if args.crawl == "both" else (args.crawl,)):
         report[name] = run_crawl(name, args)
     (args.out / "results.json").write_text(json.dumps(report, indent=1) + "\n")
     if args.part == "all":
+        print("\nscheduler (scale-out):")
+        report["scheduler"] = run_scheduler_part()
+        (args.out / "results.json").write_text(json.dumps(report, indent=1) + "\n")
         print()
         run_translate_part(args.out, args.shared_data, args.runs, args.threads)
     return 0
