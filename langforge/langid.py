@@ -463,8 +463,8 @@ def _check_config(lang: Language, config: LidConfig, model: LidModel,
     if model.label_of(lang) is None:
         raise ConfigError(
             f"LID model {model.name!r} has no label for {lang.code} ({lang.name}); choose a "
-            f"model that has it: `make models LID=glotlid`, then set lid.model = \"glotlid\" "
-            f"in resources/languages/{lang.code}.toml")
+            f"model that has it: `make models LID=glotlid`, then build with a --config file "
+            f"holding [lid] model = \"glotlid\"")
     lexical = (config.min_wordlist_frac, config.min_second_opinion_wordlist_frac)
     if any(value is not None for value in lexical) and not wordlist:
         raise ConfigError(f"{lang.code}: lid.min_wordlist_frac / "

@@ -229,8 +229,9 @@ def test_language_without_label_fails_before_any_work(model):
         raise AssertionError("documents were read before the config was checked")
         yield  # pragma: no cover
 
-    with pytest.raises(ConfigError, match=r"no label for hau_Latn.*make models LID=glotlid"):
+    with pytest.raises(ConfigError, match=r"no label for hau_Latn.*make models LID=glotlid") as err:
         identify(never_read(), config.lang, config.lid, StageStats("lid"), model=model)
+    assert "--config" in str(err.value) and "resources/languages" not in str(err.value)
 
 
 def train_tiny_model(train: Path, labelled: list[tuple[str, str]], model_file: Path) -> None:

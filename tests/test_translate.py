@@ -89,6 +89,8 @@ def test_plan_skips_without_a_model():
     plan = translation_plan(TranslateConfig(model=""), SW)
     assert plan.skipped and plan.reason == "no translation model configured (translate.model is empty)"
     assert "make models MT=" in plan.hint
+    # the fix works for an installed package too: a --config file, not the shipped config
+    assert "--config" in plan.hint and "resources/languages" not in plan.hint
 
 
 def test_plan_skips_when_registered_model_is_absent(tmp_path):

@@ -123,8 +123,8 @@ def translation_plan(config: Any, target: Language,
     if not name:
         return TranslationPlan.skip(
             "no translation model configured (translate.model is empty)",
-            f"set translate.model in resources/languages/{target.code}.toml and run "
-            f"`make models MT={example}`")
+            f"run `make models MT={example}` (`langforge models fetch --mt {example}`), then "
+            f"build with a --config file holding [translate] model = \"{example}\"")
     directory = directory or models_dir()
     if name in MODELS:
         check_language_support(MODELS[name], target, source)
