@@ -122,7 +122,10 @@ def format_summary(summary: dict[str, Any]) -> str:
                                         else f"{k.replace('_', ' ')} {v}" for k, v in final.items())]
     tok = summary.get("tokenizer") or {}
     held = tok.get("heldout") or {}
-    if held:
+    if held and held.get("lines") == 0:
+        lines.append(f"tokenizer: +{_num(tok.get('added_pieces'), ',')} pieces; no held-out "
+                     "text to measure them on (too few documents)")
+    elif held:
         lines.append(
             f"tokenizer: +{_num(tok.get('added_pieces'), ',')} pieces; held-out tokens/word "
             f"{_num(held.get('tokens_per_word_base'), '.2f')} -> "

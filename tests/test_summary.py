@@ -61,3 +61,10 @@ def test_a_small_corpus_formats_without_figures_it_could_not_measure():
                                 "token_reduction_frac": None}})
     text = format_summary(summary)
     assert "tokenizer: +- pieces; held-out tokens/word - -> 1.50 (- fewer tokens)" in text
+    # a build whose documents all went to training (8 Nepali pages) held none out
+    summary["tokenizer"] = {"added_pieces": 310, "heldout": {
+        "lines": 0, "tokens_per_word_base": None, "tokens_per_word_merged": None,
+        "token_reduction_frac": 0.0}}
+    text = format_summary(summary)
+    assert "tokenizer: +310 pieces; no held-out text to measure them on" in text
+    assert "0.0% fewer" not in text
