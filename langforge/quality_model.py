@@ -249,14 +249,35 @@ def _positive_probs(model: Any, lines: Sequence[str]) -> list[float]:
 def roc_auc(scores: Sequence[float], labels: Sequence[int]) -> float | None:
     """Exact ROC AUC (Mann-Whitney U, tied scores counted half); None when a class
     is absent."""
-    from scipy.stats import rankdata
-
     y = np.asarray(labels, dtype=bool)
     n_pos, n_neg = int(y.sum()), int((~y).sum())
     if not n_pos or not n_neg:
         return None
-    ranks = rankdata(np.asarray(scores, dtype=float))
+    ranks = average_ranks(scores)
     return float((ranks[y].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def average_ranks(values: Sequence[float]) -> np.ndarray:
+    """1-based ranks, tied values sharing their average rank (``scipy.stats.rankdata``'s
+    default, without importing scipy.stats: 1.5 s of a build's quality stage)."""
+    x = np.asarray(values, dtype=float)
+    order = np.argsort(x, kind="mergesort")
+    ordered = x[order]
+    first = np.r_[True, ordered[1:] != ordered[:-1]] if len(x) else np.empty(0, bool)
+    starts = np.flatnonzero(first)
+    ends = np.r_[starts[1:], len(x)]
+    ranks = np.empty(len(x))
+    ranks[order] = ((starts + 1 + ends) / 2.0)[np.cumsum(first) - 1]
+    return ranks
+
+
+def spearman(a: Sequence[float], b: Sequence[float]) -> float | None:
+    """Spearman's rank correlation (Pearson's of average ranks); None when either side
+    is constant."""
+    ra, rb = average_ranks(a), average_ranks(b)
+    if len(ra) < 2 or ra.std() == 0 or rb.std() == 0:
+        return None
+    return float(np.corrcoef(ra, rb)[0, 1])
 
 
 def _settings(config: QualityModelConfig, seed: int) -> dict[str, Any]:

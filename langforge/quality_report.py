@@ -4,7 +4,6 @@ its rank correlation with the heuristic signals, and the card's section."""
 
 from __future__ import annotations
 
-import math
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -25,7 +24,7 @@ def score_report(docs: Iterable[Document], *, bins: int = 20, example_chars: int
     """What the report shows of the scores of the kept documents: a histogram,
     one example at each decile (the document nearest the decile's score, ties by
     id) and Spearman's rank correlation of the score with each heuristic signal."""
-    from scipy.stats import spearmanr
+    from langforge.quality_model import spearman
 
     rows = [(float(d.signals[SCORE_SIGNAL]), d.id, d) for d in docs
             if isinstance(d.signals.get(SCORE_SIGNAL), (int, float))]
@@ -45,8 +44,8 @@ def score_report(docs: Iterable[Document], *, bins: int = 20, example_chars: int
         values = [r[2].signals.get(name) for r in rows]
         if all(isinstance(v, (int, float)) for v in values) and len(set(values)) > 1 \
                 and len(rows) > 2:
-            rho = spearmanr(scores, np.array(values, dtype=float)).statistic
-            correlations[name] = None if math.isnan(rho) else round(float(rho), 4)
+            rho = spearman(scores, np.array(values, dtype=float))
+            correlations[name] = None if rho is None else round(rho, 4)
     return {"documents": len(rows), "mean": round(float(scores.mean()), 4),
             "histogram": {"edges": [round(float(e), 4) for e in edges],
                           "counts": [int(c) for c in counts]},

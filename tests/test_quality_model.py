@@ -322,3 +322,15 @@ def test_sources_are_named_without_paths_or_offsets():
     extra = qm.stage_extra({"roc_auc": 0.9, "folds": [0.9, 0.9], "synthetic_positives": 0,
                             "documents": {"positives": 3, "negatives": 4}}, "reference text")
     assert extra["translated_seed_used"] is False and extra["roc_auc"] == 0.9
+
+
+def test_average_ranks_and_spearman_match_their_definitions():
+    """Ties share their average rank (1-based); Spearman is Pearson's of those ranks."""
+    from langforge.quality_model import average_ranks, spearman
+
+    assert average_ranks([0.3, 0.1, 0.3, 0.2]).tolist() == [3.5, 1.0, 3.5, 2.0]
+    assert average_ranks([]).tolist() == []
+    assert spearman([1, 2, 3, 4], [10, 20, 30, 45]) == pytest.approx(1.0)
+    assert spearman([1, 2, 3, 4], [4, 3, 2, 1]) == pytest.approx(-1.0)
+    assert spearman([1, 1, 1], [1, 2, 3]) is None
+    assert qm.roc_auc([0.9, 0.5, 0.5, 0.1], [1, 1, 0, 0]) == pytest.approx(0.875)
