@@ -156,6 +156,19 @@ class StageOutput:
         if total:
             self._tell("set_progress_percentage", min(100, round(100 * stats.docs_in / total)))
 
+    def tell(self, message: str, percentage: int | None = None, force: bool = False) -> None:
+        """The scheduler's status message (and percentage) for a step that counts no
+        documents (e.g. merges learned); at most every ``STATUS_EVERY_S`` unless
+        ``force`` (a new phase)."""
+        now = time.monotonic()
+        if self.task is None or not (force or self._last_status is None
+                                     or now - self._last_status >= self.STATUS_EVERY_S):
+            return
+        self._last_status = now
+        self._tell("set_status_message", message[:500])
+        if percentage is not None:
+            self._tell("set_progress_percentage", max(0, min(100, percentage)))
+
     def _tell(self, method: str, value) -> None:
         """Send to the scheduler; Luigi sets these callbacks only while a worker runs
         the task (None otherwise)."""

@@ -4,6 +4,7 @@ built under the work directory and keyed by its fingerprint. ``LanguageCorpus``
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pyarrow as pa
@@ -13,6 +14,7 @@ from luigi.util import requires
 from langforge import quality_model as qm
 from langforge.corpus import training_texts
 from langforge.document import StageStats
+from langforge.progress import Progress
 from langforge.rehydrate import rehydrate
 from langforge.dataset import unique_ids, write_data
 from langforge.storage import (DOCS_NAME, REJECT_SCHEMA, count_docs, load_stats, read_docs,
@@ -22,6 +24,8 @@ from langforge.vocab import build_tokenizer, corpus_token_counts
 from pipelines.base import REJECTED, LanguageTask, stage_output
 from pipelines.native import Deduplicate
 from pipelines.synthetic import TranslateSeed
+
+log = logging.getLogger("langforge.pipeline")
 
 #: Inside the dataset's work dir: what the card needs, and the rejected records.
 INFO_NAME = "info.json"
@@ -96,6 +100,32 @@ def _write_rejected(stage_dirs: list[Path], target: Path) -> None:
                        compression="zstd")
 
 
+class _TokenizerProgress:
+    """The tokenizer step's progress: each phase a log line and the scheduler's status,
+    merges learned a bar (log lines off a terminal) and the task's percentage."""
+
+    def __init__(self, out, code: str):
+        self.out, self.code, self.bar = out, code, None
+
+    def phase(self, text: str) -> None:
+        log.info("vocab %s: %s", self.code, text)
+        self.out.tell(f"vocab: {text}", force=True)
+
+    def merges(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = Progress(f"vocab merges {self.code}", total=total, unit="merges")
+        self.bar.update_to(done)
+        self.out.tell(f"vocab: {done:,} of {total:,} merges learned",
+                      percentage=round(100 * done / total) if total else None)
+
+    def __enter__(self) -> "_TokenizerProgress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 @requires(BuildDataset)
 class TrainTokenizer(LanguageTask):
     """Expanded vocabulary: train on the kept corpus, merge into the base, evaluate.
@@ -121,11 +151,13 @@ class TrainTokenizer(LanguageTask):
                 return
             reference = [doc.text for doc in self._reference_docs()]
             vocab = config.vocab
-            evaluation = build_tokenizer(
-                train, heldout, reference, config.lang, vocab, out.dir, stats,
-                method=vocab.method, protect_reference=vocab.protect_reference,
-                min_protected_substring_count=vocab.min_protected_substring_count,
-                compare_methods=vocab.compare_methods, sweep_sizes=vocab.sweep_sizes)
+            with _TokenizerProgress(out, config.lang.code) as progress:
+                evaluation = build_tokenizer(
+                    train, heldout, reference, config.lang, vocab, out.dir, stats,
+                    method=vocab.method, protect_reference=vocab.protect_reference,
+                    min_protected_substring_count=vocab.min_protected_substring_count,
+                    compare_methods=vocab.compare_methods, sweep_sizes=vocab.sweep_sizes,
+                    on_progress=progress.merges, on_phase=progress.phase)
             # Counted here, where the tokenizer's format is known (byte-level or not).
             evaluation["corpus"] = corpus_token_counts(
                 vocab.base, out.dir, [doc.text for doc in read_docs(native)])

@@ -168,3 +168,23 @@ def test_a_running_stage_tells_the_scheduler_its_counts(tmp_path, monkeypatch):
     assert task.messages[2].startswith("quality 4 in, 0 kept, 1 dropped (too_short 1)")
     assert task.messages[-1].startswith("done: quality 4 in, 0 kept, 1 dropped (too_short 1)")
     assert task.percentages == [25, 75, 100, 100]
+
+
+def test_the_tokenizer_step_tells_the_scheduler_its_phases_and_merges(tmp_path, monkeypatch):
+    """TrainTokenizer counts no documents while it learns: each phase is sent at once,
+    merges learned as a status with the task's percentage."""
+    from pipelines.base import StageOutput
+    from pipelines.publish import _TokenizerProgress
+
+    task = _Task()
+    monkeypatch.setattr(StageOutput, "STATUS_EVERY_S", 0.0)
+    with stage_output(tmp_path / "tokenizer", task=task) as out:
+        with _TokenizerProgress(out, "swh_Latn") as progress:
+            progress.phase("English merge costs from wordfreq")
+            progress.merges(100, 400)
+            progress.merges(400, 400)
+            progress.phase("evaluating")
+    assert task.messages == ["vocab: English merge costs from wordfreq",
+                             "vocab: 100 of 400 merges learned",
+                             "vocab: 400 of 400 merges learned", "vocab: evaluating"]
+    assert task.percentages == [25, 100]

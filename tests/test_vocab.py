@@ -210,14 +210,32 @@ def test_continuation_pieces_are_reachable_and_respect_protection(base, train_li
 
 # --- the pipeline's entry ------------------------------------------------------------
 
+#: what the ``built`` fixture's build_tokenizer call told its progress callbacks
+BUILT_PROGRESS: dict = {}
+
+
 @pytest.fixture(scope="module")
 def built(train_lines, tmp_path_factory):
     out = tmp_path_factory.mktemp("tokenizer")
     stats = StageStats("vocab")
     config = VocabConfig(addon_vocab_size=300, max_sentences=1000)
+    phases, merges = [], []
     evaluation = build_tokenizer(train_lines, HELDOUT, ENGLISH, get_language("sw"), config,
-                                 out, stats, sweep_sizes=(50, 100))
+                                 out, stats, sweep_sizes=(50, 100),
+                                 on_phase=phases.append,
+                                 on_progress=lambda done, total: merges.append((done, total)))
+    BUILT_PROGRESS.update(phases=phases, merges=merges)
     return out, evaluation, stats
+
+
+def test_build_tokenizer_tells_each_phase_and_the_merges_learned(built):
+    phases, merges = BUILT_PROGRESS["phases"], BUILT_PROGRESS["merges"]
+    assert [p.split(" ")[0] for p in phases] == [
+        "sampling", "English", "learning", "for", "for", "merging", "evaluating:", "size"]
+    assert "merges on" in phases[2] and "SentencePiece" in phases[4]
+    assert merges and all(total == merges[0][1] for _, total in merges)
+    done = [d for d, _ in merges]
+    assert done == sorted(done) and 0 < done[-1] <= merges[0][1]
 
 
 def test_build_tokenizer_outputs_and_keys(built):

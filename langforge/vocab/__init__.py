@@ -18,6 +18,7 @@ fails with ``TokenizerCheckError`` (after writing ``evaluation.json``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -40,6 +41,8 @@ from langforge.vocab.merge import (MergeResult, fit_budget, merge_pieces, proces
                                    unreachable_pieces, unreachable_pieces_hf)
 from langforge.vocab.sizes import write_size_plot
 from langforge.vocab.training import sample_sentences, train_addon, write_sentences
+
+log = logging.getLogger(__name__)
 
 METHODS = ("continuation", "addon")
 DEFAULT_SWEEP_SIZES = (2000, 4000, 8000, 16000)
@@ -131,7 +134,8 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
                     sweep_sizes: Sequence[int] = DEFAULT_SWEEP_SIZES,
                     parallel: tuple[Sequence[str], Sequence[str]] | None = None,
                     english_check_texts: Sequence[str] = (),
-                    on_progress: Callable[[int, int], None] | None = None) -> dict:
+                    on_progress: Callable[[int, int], None] | None = None,
+                    on_phase: Callable[[str], None] | None = None) -> dict:
     """Learn new pieces for ``lang``, merge them into the base, export, evaluate.
 
     Writes into ``out_dir``: ``merged.model``, ``addon.model`` (the separately
@@ -154,6 +158,8 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
     ``english_check_texts`` is other English text on which changed lines are
     reported (``english_check``). ``on_progress(done, total)`` is called as merges
     are learned; by default a ``langforge.progress.Progress`` shows them.
+    ``on_phase(text)`` is told each step as it begins (English merge costs, merges,
+    the comparison methods, export, evaluation); by default a log line.
 
     Raises:
         ConfigError: unknown method, empty training text, or a base/add-on mismatch.
@@ -165,6 +171,7 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
     """
     if method not in METHODS:
         raise ConfigError(f"unknown vocabulary method {method!r}; known: {', '.join(METHODS)}")
+    phase = on_phase or (lambda text: log.info("vocab %s: %s", lang.code, text))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     base_ref = resolve_base(config.base)
@@ -177,6 +184,8 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
         from langforge.vocab.bytelevel_build import build_bytelevel
 
         total = max([config.addon_vocab_size, *sweep_sizes])
+        phase(f"learning up to {total:,} merges into the byte-level base {config.base}, "
+              "then exporting and evaluating")
         with _merge_progress(on_progress, lang, total) as report:
             evaluation = build_bytelevel(
                 base_ref, train_texts, heldout_texts, protected_lines, lang, config, out_dir,
@@ -199,6 +208,7 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
     if method == "continuation" and base.trainer_spec.model_type != MODEL_BPE:
         raise ConfigError(f"method 'continuation' needs a BPE base; {config.base} is "
                           f"{MODEL_TYPE_NAMES[base.trainer_spec.model_type]}: use method 'addon'")
+    phase("sampling training sentences")
     sentences = sample_sentences(train_texts, config.max_sentences, config.seed, stats,
                                  base.trainer_spec.max_sentence_length or 4192)
     if not sentences:
@@ -212,6 +222,9 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
         if min_protected_substring_count is not None:
             protected |= protected_substrings(protected_lines, min_protected_substring_count)
     ratio = config.english_cost_ratio
+    if ratio:
+        phase("English merge costs from wordfreq's word frequencies (cached for this base "
+              "once computed)")
     english_cost = pair_costs(base) if ratio else None
     learn_options = {"english_cost": english_cost, "max_cost_ratio": ratio}
     sizes = sorted({size, *sweep_sizes}) if sweep_sizes else [size]
@@ -222,26 +235,32 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
         # more merges than asked for leave room for characters the base lacks.
         total = max(sizes) if method == "continuation" else size
         total += min(total, MAX_EXTRA_CHARACTERS)
+        phase(f"learning up to {total:,} merges on {len(sentences):,} sentences")
         with _merge_progress(on_progress, lang, total) as report:
             learned = learn_merges(base, sentences, total, protected, on_progress=report,
                                    **learn_options)
         candidates["continuation"] = _continuation(base, sentences, size, protected, learned)
         if compare_methods and (protected or english_cost):
+            phase("for comparison: the same merges without English protection")
             candidates["continuation_unprotected"] = _continuation(
                 base, sentences, size, set(), learn_merges(
                     base, sentences, size + min(size, MAX_EXTRA_CHARACTERS), set()))
     if method == "addon" or compare_methods:
+        phase(f"{'for comparison: ' if method != 'addon' else ''}training a separate "
+              f"{size:,}-piece add-on with SentencePiece")
         candidates["addon"] = _addon(base, sentence_file, size, out_dir / "addon", config.seed)
     chosen = candidates[method]
     sentence_file.unlink()
 
     merged = chosen.merge.proto
+    phase("merging into the base, exporting the Hugging Face tokenizer")
     (out_dir / "merged.model").write_bytes(merged.SerializeToString())
     hf_dir = export_hf(merged, out_dir / "hf")
     write_init_map(base, merged, chosen.merge.added, chosen.frequencies,
                    out_dir / "init_map.jsonl")
     base_sp = processor(base)
 
+    phase("evaluating: held-out text, English, SentencePiece against Hugging Face")
     evaluation = {
         "base": config.base, "language": lang.code, "method": method,
         "addon_vocab_size_requested": size, "addon_vocab_size_used": chosen.used,
@@ -282,6 +301,8 @@ def build_tokenizer(train_texts: Iterable[str], heldout_texts: Sequence[str],
     evaluation["methods"] = [_summary(name, cand, base_sp, heldout_texts, protected_lines,
                                       english_check_texts, heldback_lines)
                              for name, cand in candidates.items()]
+    if sweep_sizes:
+        phase(f"size curve: {', '.join(f'{n:,}' for n in sizes)} pieces")
     evaluation["sizes"] = _sweep(base, sentences, sentence_file, sizes, method, chosen, protected,
                                  base_sp, heldout_texts, protected_lines, english_check_texts,
                                  heldback_lines, out_dir, config.seed) if sweep_sizes else []
