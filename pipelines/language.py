@@ -195,11 +195,28 @@ def _worker_settings(force: bool = False, **values: str):
                 config.set("worker", key, value)
 
 
+#: What the stage tasks import when they run (the extraction stack alone is ~0.8 s CPU).
+STAGE_MODULES = ("trafilatura", "langforge.extract", "langforge.parallel", "langforge.prefilter",
+                 "langforge.filters", "langforge.dedup", "langforge.dedup_sharded",
+                 "langforge.quality_model", "langforge.dataset", "pyarrow.parquet")
+
+
+def warm_for_workers(config) -> None:
+    """Luigi with several workers runs each task in a process forked from this one:
+    load the LID models and import the stage modules here, once, so that each task
+    process shares them instead of loading and importing them again (with 2 workers
+    on 8 shards that was ~13% more CPU than two independent runs)."""
+    import importlib
+
+    for name in STAGE_MODULES:
+        importlib.import_module(name)
+    warm_models(config)
+
+
 def _run(task: LanguageCorpus, kwargs: dict, scheduler: str) -> tuple[bool, dict | None]:
     reset_failed_shards(Layout(task.spec, task.build_dir))
     if kwargs["workers"] > 1:
-        # Luigi runs each task in a forked process: load the LID models once, here
-        warm_models(task.config)
+        warm_for_workers(task.config)
     result = luigi.build([task], **kwargs)
     while scheduler != "local" and result.scheduling_succeeded and not task.complete():
         # The rest of the graph is running on other workers: wait for it. Building

@@ -98,9 +98,9 @@ def run_langforge_luigi(warcs: list[str], *, prefilter: bool, work_dir: Path,
     shards = range(len(task.spec.shards()))
     targets = [FilterShard(shard=i, **task.build_params()) for i in shards]
     if (workers or 1) > 1:  # as run_language does: tasks run in forked processes
-        from langforge.langid import warm_models
+        from pipelines.language import warm_for_workers
 
-        warm_models(task.config)
+        warm_for_workers(task.config)
     saved = os.environ.get("LANGFORGE_EXTRACT_WORKERS")
     os.environ["LANGFORGE_EXTRACT_WORKERS"] = "1"  # for this run only (tests call it in-process)
     try:

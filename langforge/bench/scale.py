@@ -128,3 +128,4 @@ def run_scheduler_part(sizes: tuple[int, ...] = SCHEDULER_TASKS) -> list[dict[st
               f"one luigid, 1 worker: {result['wall_s']:.1f} s wall, "
               f"{result['ms_per_shard']:.1f} ms per shard", flush=True)
     return results
+
