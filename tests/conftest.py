@@ -51,9 +51,21 @@ def _no_network(monkeypatch):
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     # a worker count from the caller's shell (or a leak) would change what tests run
     monkeypatch.delenv("LANGFORGE_EXTRACT_WORKERS", raising=False)
+    # derived caches (English merge costs) in one directory of this test session, not
+    # the user's ~/.cache: computed once per session, then read back
+    monkeypatch.setenv("LANGFORGE_CACHE_DIR", str(_session_cache_dir()))
 
 
 _real_getaddrinfo = socket.getaddrinfo
+_SESSION_CACHE: list[Path] = []
+
+
+def _session_cache_dir() -> Path:
+    if not _SESSION_CACHE:
+        import tempfile
+
+        _SESSION_CACHE.append(Path(tempfile.mkdtemp(prefix="langforge-test-cache-")))
+    return _SESSION_CACHE[0]
 
 
 @pytest.fixture(scope="session")

@@ -331,3 +331,30 @@ def test_the_addon_trains_when_stderr_has_no_file_descriptor(tmp_path, monkeypat
                                  for i in range(300)), encoding="utf-8")
     addon, learned = train_addon(sentences, base, 50, tmp_path / "addon")
     assert learned > 0
+
+
+def test_english_pair_costs_are_cached_on_disk(tmp_path, monkeypatch):
+    """Computed once per base (and wordfreq version, and cost code), then read back in
+    any later process; a damaged cache file is computed again."""
+    from langforge.vocab import english
+
+    monkeypatch.setenv("LANGFORGE_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(english, "_CACHE", {})
+    base = load_model_proto(base_tokenizer_path("mistral-7b-v0.1"))
+    compute = english._pair_costs
+    costs = english.pair_costs(base, limit=2000)
+    files = list((tmp_path / "english-pair-costs").glob("*.parquet"))
+    assert len(files) == 1 and costs and not list(tmp_path.rglob(".tmp-*"))
+
+    def never(*args):
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(english, "_CACHE", {})  # a new process
+    monkeypatch.setattr(english, "_pair_costs", never)
+    again = english.pair_costs(base, limit=2000)
+    assert again == costs and list(again) == list(costs)
+    files[0].write_bytes(b"not parquet")
+    monkeypatch.setattr(english, "_pair_costs", compute)
+    monkeypatch.setattr(english, "_CACHE", {})
+    assert english.pair_costs(base, limit=2000) == costs  # recomputed and rewritten
+    assert english._read_costs(files[0]) == costs
