@@ -13,7 +13,7 @@ from langforge.bench.crawl import build_crawl, swahili_page
 from langforge.bench.crawl_mixed import build_mixed_crawl, category_of
 from langforge.bench.runners import (measure, run_datatrove, run_langforge,
                                      run_langforge_luigi, run_read_floor)
-from langforge.bench.scale import central_scheduler, scheduler_figure
+from langforge.bench.scale import central_scheduler, scheduler_api, scheduler_figure
 from langforge.document import StageStats
 from langforge.errors import InputError
 from langforge.extract import extract_pages
@@ -116,14 +116,8 @@ def test_scheduler_figure_runs_every_shard_through_a_real_luigid(tmp_path):
 
 
 def _task_list(port: int) -> list[str]:
-    import json
-    import urllib.parse
-    import urllib.request
-
-    query = urllib.parse.urlencode({"data": json.dumps({"status": "DONE"})})
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/task_list?{query}",
-                                timeout=10) as response:
-        return [task["display_name"] for task in json.load(response)["response"].values()]
+    return [task["display_name"]
+            for task in scheduler_api(port, "task_list", {"status": "DONE"}).values()]
 
 
 @pytest.mark.shared_data

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
-import subprocess
 import sys
-import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 import yaml
 
+from langforge.bench.scale import central_scheduler, scheduler_api
 from langforge.cli import build_parser, main
 from langforge.config import load_config
 from langforge.corpus import training_texts
@@ -268,43 +264,10 @@ def test_stage_commands_are_listed_in_top_help():
 # --- the scheduler UI (luigid) ---------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def api(port: int, method: str, data: dict) -> dict:
-    query = urllib.parse.urlencode({"data": json.dumps(data)})
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/{method}?{query}",
-                                timeout=10) as response:
-        return json.load(response)["response"]
-
-
 @pytest.fixture
 def luigid(tmp_path):
-    port = free_port()
-    state = tmp_path / "luigi"
-    (state / "logs").mkdir(parents=True)
-    binary = Path(sys.executable).with_name("luigid")
-    process = subprocess.Popen([str(binary), "--address", "127.0.0.1", "--port", str(port),
-                                "--state-path", str(state / "state.pickle"),
-                                "--logdir", str(state / "logs")],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                api(port, "task_list", {"status": "DONE"})
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"luigid did not start on port {port}") from None
-                time.sleep(0.2)
+    with central_scheduler(tmp_path / "luigi") as port:
         yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.mark.slow
@@ -315,7 +278,7 @@ def test_central_scheduler_shows_readable_tasks(luigid, tmp_path, capfd):
     code = main(["language", "sw", "--build-dir", str(build), "--scheduler", "central",
                  "--port", str(luigid)])
     assert code == 0
-    done = api(luigid, "task_list", {"status": "DONE"})
+    done = scheduler_api(luigid, "task_list", {"status": "DONE"})
     families = {task["name"] for task in done.values()}
     assert {"langforge.ExtractShard", "langforge.IdentifyShard", "langforge.FilterShard",
             "langforge.Deduplicate", "langforge.TranslateSeed", "langforge.BuildDataset",
@@ -324,7 +287,7 @@ def test_central_scheduler_shows_readable_tasks(luigid, tmp_path, capfd):
     assert shard["params"]["language"] == "swh_Latn" and shard["params"]["shard"] == "0"
     assert shard["display_name"].startswith("langforge.ExtractShard(")
     assert "language=swh_Latn" in shard["display_name"] and "shard=0" in shard["display_name"]
-    assert not api(luigid, "task_list", {"status": "FAILED"})
+    assert not scheduler_api(luigid, "task_list", {"status": "FAILED"})
     out = capfd.readouterr().out
     assert "langforge 0.1.0: Swahili (swh_Latn)" in out and "dedup" in out
 

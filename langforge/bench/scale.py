@@ -70,10 +70,12 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _ping(port: int) -> None:
-    query = urllib.parse.urlencode({"data": json.dumps({"status": "DONE"})})
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/task_list?{query}", timeout=10):
-        pass
+def scheduler_api(port: int, method: str, data: dict) -> dict:
+    """One call of the ``luigid`` API on 127.0.0.1 (e.g. ``task_list``); its response."""
+    query = urllib.parse.urlencode({"data": json.dumps(data)})
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/{method}?{query}",
+                                timeout=10) as response:
+        return json.load(response)["response"]
 
 
 @contextmanager
@@ -90,7 +92,7 @@ def central_scheduler(state_dir: Path) -> Iterator[int]:
         deadline = time.monotonic() + 60
         while True:
             try:
-                _ping(port)
+                scheduler_api(port, "task_list", {"status": "DONE"})
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
