@@ -325,18 +325,21 @@ def wordlist_frac(text: str, wordlist: frozenset[str], split_words: WordSplitter
     Short words are left out because related languages share them (``na``, ``ya``
     and ``mu`` are as common in Lingala as in Swahili). No counted word gives 0.0.
     """
-    words = [w.casefold() for w in split_words(text) if len(w) >= min_word_chars]
-    if not words:
-        return 0.0
-    return sum(map(wordlist.__contains__, words)) / len(words)
+    return _share(counted_words(text, split_words, min_word_chars), wordlist)
 
 
 def wordlist_counts(text: str, wordlist: frozenset[str],
                     split_words: WordSplitter = split_whitespace,
                     min_word_chars: int = 3) -> tuple[int, int]:
     """(words found in ``wordlist``, words counted) of the text; see ``wordlist_frac``."""
-    words = [w.casefold() for w in split_words(text) if len(w) >= min_word_chars]
+    words = counted_words(text, split_words, min_word_chars)
     return sum(map(wordlist.__contains__, words)), len(words)
+
+
+def counted_words(text: str, split_words: WordSplitter = split_whitespace,
+                  min_word_chars: int = 3) -> list[str]:
+    """The words word-list shares count: casefolded, ``min_word_chars`` or longer."""
+    return [w.casefold() for w in split_words(text) if len(w) >= min_word_chars]
 
 
 def wilson_lower(share: float, n: int, z: float) -> float:
@@ -554,16 +557,11 @@ class _Judge:
         lexical = words = confusable = None
         if scores and (self.wordlist or self.confusable_wordlists):
             # the text's counted words once, for its own list and every confusable list
-            # (as wordlist_counts / wordlist_frac count them)
-            min_chars = self.config.wordlist_min_word_chars
-            counted = [w.casefold() for w in self.split_words(text) if len(w) >= min_chars]
-            n = len(counted)
+            counted = counted_words(text, self.split_words, self.config.wordlist_min_word_chars)
             if self.wordlist:
-                lexical, words = _share(counted, self.wordlist), n
+                lexical, words = _share(counted, self.wordlist), len(counted)
             confusable = {code: _share(counted, words_)
                           for code, words_ in self.confusable_wordlists.items()}
-        elif scores:
-            confusable = {}
         return decide_language(scores, self.lang, self.config, lexical, lexical_words=words,
                                text=text, confusable_fracs=confusable), lexical
 
