@@ -142,14 +142,13 @@ def _write_costs(costs: dict[str, float], path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    tmp = path.with_name(f".tmp-{os.getpid()}-{path.name}")
+    from langforge.storage import atomic_path
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(pa.table({"pair": list(costs), "cost": list(costs.values())}), tmp)
-        os.replace(tmp, path)
+        with atomic_path(path) as tmp:
+            pq.write_table(pa.table({"pair": list(costs), "cost": list(costs.values())}), tmp)
     except OSError as exc:
         log.info("English merge costs not cached (%s): computed again next time", exc)
-        tmp.unlink(missing_ok=True)
 
 
 def describe(limit: int | None = None) -> dict:
