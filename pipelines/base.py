@@ -147,24 +147,27 @@ class StageOutput:
         return stats
 
     def _status(self, stats: StageStats, total: int | None, force: bool = False) -> None:
-        now = time.monotonic()
-        due = self._last_status is None or now - self._last_status >= self.STATUS_EVERY_S
-        if self.task is None or not (force or due):
-            return
-        self._last_status = now
-        self._tell("set_status_message", status_line(self._stats, now - self._start))
-        if total:
-            self._tell("set_progress_percentage", min(100, round(100 * stats.docs_in / total)))
+        if self._due(force):  # runs for every document: the line is built only when due
+            self._send(status_line(self._stats, time.monotonic() - self._start),
+                       round(100 * stats.docs_in / total) if total else None)
 
     def tell(self, message: str, percentage: int | None = None, force: bool = False) -> None:
         """The scheduler's status message (and percentage) for a step that counts no
         documents (e.g. merges learned); at most every ``STATUS_EVERY_S`` unless
         ``force`` (a new phase)."""
+        if self._due(force):
+            self._send(message, percentage)
+
+    def _due(self, force: bool) -> bool:
+        """Whether a status may be sent now (and, if so, that one is)."""
         now = time.monotonic()
         if self.task is None or not (force or self._last_status is None
                                      or now - self._last_status >= self.STATUS_EVERY_S):
-            return
+            return False
         self._last_status = now
+        return True
+
+    def _send(self, message: str, percentage: int | None) -> None:
         self._tell("set_status_message", message[:500])
         if percentage is not None:
             self._tell("set_progress_percentage", max(0, min(100, percentage)))
