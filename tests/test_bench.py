@@ -8,10 +8,11 @@ import os
 
 import pytest
 
-from langforge.bench.__main__ import acceptance, format_table, recall, summarize
+from langforge.bench.__main__ import (acceptance, format_dedup, format_table, recall,
+                                      summarize, summarize_dedup)
 from langforge.bench.crawl import build_crawl, swahili_page
 from langforge.bench.crawl_mixed import build_mixed_crawl, category_of
-from langforge.bench.runners import (measure, run_datatrove, run_langforge,
+from langforge.bench.runners import (dedup_report, measure, run_datatrove, run_langforge,
                                      run_langforge_luigi, run_read_floor)
 from langforge.bench.scale import central_scheduler, scheduler_api, scheduler_figure
 from langforge.document import StageStats
@@ -173,3 +174,60 @@ def test_acceptance_verdicts_and_table():
     table = format_table(summary)
     assert len(table) == 4 and "6.67" in table[3]
     assert recall([], []) == 1.0
+
+
+@pytest.mark.shared_data
+def test_dedup_report_of_a_bench_build(small_crawl, tmp_path):
+    """make bench's dedup figure: the sharded dedup runs (in a measured child) on a
+    build (b) made, and its report gives each step's tasks and peak memory per task."""
+    warcs = small_crawl.warcs * 2  # every document twice: half are exact duplicates
+    work_dir = tmp_path / "b"
+    built = run_langforge_luigi(warcs, prefilter=False, work_dir=work_dir)
+    result = measure({"system": "langforge-dedup", "prefilter": False, "warcs": warcs,
+                      "work_dir": str(work_dir)})
+    assert (work_dir / "dedup-result.json").is_file()
+    summary = summarize_dedup(result)
+    docs = len(built["urls"])
+    assert docs and summary["docs_in"] == docs
+    assert summary["docs_out"] <= docs // 2
+    assert summary["dropped"]["exact_duplicate"] >= docs // 2
+    steps = summary["steps"]
+    assert list(steps) == ["keys", "exact", "signatures", "buckets", "clusters", "shard",
+                           "gather"]
+    shards = len(warcs)
+    assert [steps[s]["tasks"] for s in ("keys", "signatures", "shard")] == [shards] * 3
+    assert steps["clusters"]["tasks"] == steps["gather"]["tasks"] == 1
+    assert steps["exact"]["tasks"] == steps["buckets"]["tasks"] >= 1
+    # one task reads one shard: at most a shard's documents
+    assert steps["keys"]["max_docs_in"] < docs
+    for s in steps.values():
+        assert 20 < s["median_peak_mib"] <= s["max_peak_mib"] < 1536
+        assert s["max_growth_mib"] >= 0 and s["peak_rss_method"] == ["sampled"]
+    # the report is the dedup output's tasks.json, as Deduplicate wrote it
+    (report_file,) = (work_dir / "build").rglob("tasks.json")
+    assert dedup_report(report_file.parent)["tasks"] == result["tasks"]
+    lines = format_dedup(summary, "test")
+    assert lines[0].startswith(f"dedup of test: {docs} documents, {summary['docs_out']} kept")
+    assert len(lines) == 2 + 7 and lines[2].split()[:2] == ["keys", str(shards)]
+
+
+def test_dedup_summary_medians_and_maxima():
+    def row(task, peak, start=100.0, docs=10):
+        return {"task": f"dedup_{task}", "unit": "", "docs_in": docs, "docs_out": docs,
+                "peak_rss_mb": peak, "start_rss_mb": start, "peak_rss_method": "hwm",
+                "seconds": 0.5}
+
+    report = {"docs_in": 30, "docs_out": 20, "dropped": {"exact_duplicate": 10},
+              "tasks": [row("keys", 110.0, docs=5), row("keys", 150.0, docs=20),
+                        row("keys", 120.0), row("clusters", 130.0, start=125.0)]}
+    summary = summarize_dedup(report)
+    assert list(summary["steps"]) == ["keys", "clusters"]
+    keys = summary["steps"]["keys"]
+    assert keys == {"tasks": 3, "max_docs_in": 20, "median_peak_mib": 120.0,
+                    "max_peak_mib": 150.0, "max_growth_mib": 50.0, "seconds": 1.5,
+                    "peak_rss_method": ["hwm"]}
+    assert summary["steps"]["clusters"]["max_growth_mib"] == 5.0
+    lines = format_dedup(summary, "x")
+    assert lines[0] == ("dedup of x: 30 documents, 20 kept (exact_duplicate 10); peak RSS "
+                        "per task, MiB (hwm):")
+    assert lines[2].split() == ["keys", "3", "20", "120.0", "150.0", "50.0", "1.50"]

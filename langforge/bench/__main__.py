@@ -15,6 +15,11 @@ On the eval crawl, (b) also runs with 2 workers against 1 (wall time, the crawl 
 twice so that 8 files share 2 workers; ``--no-scaling`` skips it). ``--part
 scheduler`` (also in ``all``) times one ``luigid`` scheduling thousands of shard tasks
 (``langforge.bench.scale``).
+After the runs, the sharded deduplication (``pipelines.dedup``) runs on (b)'s builds
+(the memory check's x1 and x{--memory-repeat} builds on the eval crawl, else the last
+(b) run's), in a fresh process where only the dedup tasks are left to run; its report
+(``tasks.json`` in the dedup output) gives each step's task count and the median and
+largest peak resident memory per task, beside the language's document count.
 ``--part translate`` (also in ``all``, the default) adds the translation benchmark
 (``langforge.bench.translate``): the stage vs a plain CTranslate2 loop, and
 CTranslate2 vs transformers on the same random-weight Marian model.
@@ -136,6 +141,62 @@ def acceptance(summary: dict[str, dict[str, Any]], memory: dict[str, float] | No
     return lines
 
 
+def summarize_dedup(report: dict[str, Any]) -> dict[str, Any]:
+    """Per dedup step (keys, exact, signatures, buckets, clusters, shard, gather, in the
+    report's order): its tasks, the most one task read (``docs_in``: documents for keys,
+    signatures, shard and gather; keys for exact, band entries for buckets, linked
+    documents for clusters), the median and the largest peak resident memory per task
+    and the largest growth over the task's start (MiB), and the seconds of all its
+    tasks; ``report`` is ``runners.dedup_report``'s."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for row in report["tasks"]:
+        rows.setdefault(row["task"].removeprefix("dedup_"), []).append(row)
+    steps = {}
+    for step, tasks in rows.items():
+        peaks = [t["peak_rss_mb"] for t in tasks]
+        steps[step] = {
+            "tasks": len(tasks), "max_docs_in": max(t["docs_in"] for t in tasks),
+            "median_peak_mib": statistics.median(peaks), "max_peak_mib": max(peaks),
+            "max_growth_mib": max(t["peak_rss_mb"] - t.get("start_rss_mb", t["peak_rss_mb"])
+                                  for t in tasks),
+            "seconds": round(sum(t.get("seconds", 0.0) for t in tasks), 3),
+            "peak_rss_method": sorted({t.get("peak_rss_method", "?") for t in tasks})}
+    return {"docs_in": report["docs_in"], "docs_out": report["docs_out"],
+            "dropped": report.get("dropped", {}), "steps": steps}
+
+
+def format_dedup(summary: dict[str, Any], label: str) -> list[str]:
+    dropped = ", ".join(f"{k} {v}" for k, v in sorted(summary["dropped"].items()))
+    methods = sorted({m for s in summary["steps"].values() for m in s["peak_rss_method"]})
+    lines = [f"dedup of {label}: {summary['docs_in']} documents, {summary['docs_out']} kept"
+             f"{f' ({dropped})' if dropped else ''}; peak RSS per task, MiB "
+             f"({'/'.join(methods)}):",
+             f"  {'step':<11} {'tasks':>5} {'max in/task':>11} {'median peak':>11} "
+             f"{'max peak':>8} {'max growth':>10} {'s (all)':>8}"]
+    for step, s in summary["steps"].items():
+        lines.append(f"  {step:<11} {s['tasks']:>5} {s['max_docs_in']:>11} "
+                     f"{s['median_peak_mib']:>11.1f} {s['max_peak_mib']:>8.1f} "
+                     f"{s['max_growth_mib']:>10.1f} {s['seconds']:>8.2f}")
+    return lines
+
+
+def run_dedup(builds: list[tuple[str, str, int]], warcs: list[str],
+              args: argparse.Namespace) -> dict[str, Any]:
+    """The sharded dedup on (b)'s builds (``(label, work_dir, repeat)`` of runs already
+    done): a measured child each, where only the dedup tasks are left to run."""
+    out = {}
+    for label, work_dir, repeat in builds:
+        spec = dict(SYSTEMS["b"][1], system="langforge-dedup", warcs=warcs, repeat=repeat,
+                    work_dir=work_dir)
+        result = measure(spec)
+        summary = summarize_dedup(result)
+        summary.update(wall_s=result["wall_s"], peak_process_mib=peak_mib(result))
+        out[label] = summary
+        print(f"  dedup of (b)'s build, {label}: {summary['docs_in']} documents, "
+              f"{result['wall_s']:.1f} s wall", flush=True)
+    return out
+
+
 def profile_b(warcs: list[str], top: int) -> str:
     """cProfile of (b) in this process (one worker: everything on the profiled stack)."""
     profiler = cProfile.Profile()
@@ -181,6 +242,14 @@ def run_crawl(name: str, args: argparse.Namespace) -> dict[str, Any]:
             print(f"  memory (b) on the crawl x{repeat} ({result['pages']} pages): peak "
                   f"{memory[f'{repeat}x']:.0f} MiB per process", flush=True)
 
+    builds = []
+    if memory is not None:
+        builds = [(f"crawl x{repeat}", str(args.out / "runs" / f"memory-{repeat}x"), repeat)
+                  for repeat in dict.fromkeys((1, args.memory_repeat))]
+    elif "b" in args.systems:
+        builds = [("crawl x1", str(args.out / "runs" / f"{name}-b-{args.runs - 1}"), 1)]
+    dedup = run_dedup(builds, crawl.warcs, args) if builds else None
+
     scaling = None
     if not args.no_scaling and name == "eval":
         scaling = run_scaling(crawl.warcs, args)
@@ -198,12 +267,16 @@ def run_crawl(name: str, args: argparse.Namespace) -> dict[str, Any]:
               f"(wall, (b) on the crawl x{SCALING_REPEAT}; target >= {MIN_SPEEDUP_2_WORKERS}; "
               f"{scaling['speedup'] / scaling['machine_speedup']:.0%} of the "
               f"{scaling['machine_speedup']:.2f}x of two independent runs on this machine)")
+    for label, figures in (dedup or {}).items():
+        print("\n".join(format_dedup(figures, f"(b)'s build, {label}")))
+        print(f"  (the dedup tasks ran in one process, one Luigi worker: {figures['wall_s']:.1f} s "
+              f"wall, peak {figures['peak_process_mib']:.0f} MiB)")
     if args.profile:
         print(f"\nprofile of (b), top {args.profile} by own time:")
         print(profile_b(crawl.warcs, args.profile))
     return {"summary": {key: {k: v for k, v in s.items() if not k.endswith("urls")}
                         for key, s in summary.items()}, "memory_mib": memory,
-            "scaling": scaling}
+            "scaling": scaling, "dedup": dedup}
 
 
 def run_scaling(warcs: list[str], args: argparse.Namespace) -> dict[str, Any]:

@@ -5,6 +5,9 @@
 ``run_datatrove`` is datatrove 0.10's WarcReader -> Trafilatura -> LanguageFilter
 (lid.176) -> GopherQualityFilter with the language's LID floor and stop words.
 Both return the URLs of the documents kept after LID and after quality.
+``run_dedup_luigi`` then runs the sharded deduplication on a build that
+``run_langforge_luigi`` made and returns its report (``dedup_report``: each dedup
+task's peak memory and duration).
 
 ``measure`` runs one of them in a child process (``python -m
 langforge.bench.runners SPEC``) and reads back its results with the child's
@@ -27,7 +30,7 @@ from langforge.config import load_config
 from langforge.document import Document, StageStats
 from langforge.errors import ConfigError
 
-SYSTEMS = ("datatrove", "langforge", "langforge-luigi", "floor")
+SYSTEMS = ("datatrove", "langforge", "langforge-luigi", "langforge-dedup", "floor")
 _KIB = 1024
 
 
@@ -63,19 +66,11 @@ def run_langforge(warcs: list[str], *, prefilter: bool, workers: int | None = No
             "stats": {name: s.to_dict() for name, s in stats.items()}}
 
 
-def run_langforge_luigi(warcs: list[str], *, prefilter: bool, work_dir: Path,
-                        workers: int | None = None, language: str = "sw") -> dict[str, Any]:
-    """What ``langforge language`` runs for the per-shard stages: the build spec, then
-    Luigi (local scheduler) runs ExtractShard -> IdentifyShard -> FilterShard of every
-    shard (one WARC file each), writing Parquet; kept URLs are read back from the
-    outputs. ``workers`` is Luigi's worker count (extraction runs one process per
-    task: LANGFORGE_EXTRACT_WORKERS=1)."""
-    import luigi
-
-    from langforge.storage import DOCS_NAME, read_docs
-    from pipelines.base import STATS
+def _luigi_build_task(warcs: list[str], *, prefilter: bool, work_dir: Path, language: str):
+    """The build (``langforge language``'s wrapper task, its spec written) of a bench
+    run in ``work_dir``: the same ``warcs``, ``prefilter`` and ``work_dir`` name the
+    same build, so a later run finds its outputs."""
     from pipelines.language import language_task
-    from pipelines.native import ExtractShard, FilterShard, IdentifyShard
 
     work_dir = Path(work_dir)
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -93,8 +88,24 @@ def run_langforge_luigi(warcs: list[str], *, prefilter: bool, work_dir: Path,
     if not prefilter:
         config_file = str(work_dir / "prefilter-off.toml")
         Path(config_file).write_text("[prefilter]\nenabled = false\n")
-    task = language_task(language, build_dir=str(work_dir / "build"), warcs=list(warcs),
+    return language_task(language, build_dir=str(work_dir / "build"), warcs=list(warcs),
                          config_file=config_file, seed="bench")
+
+
+def run_langforge_luigi(warcs: list[str], *, prefilter: bool, work_dir: Path,
+                        workers: int | None = None, language: str = "sw") -> dict[str, Any]:
+    """What ``langforge language`` runs for the per-shard stages: the build spec, then
+    Luigi (local scheduler) runs ExtractShard -> IdentifyShard -> FilterShard of every
+    shard (one WARC file each), writing Parquet; kept URLs are read back from the
+    outputs. ``workers`` is Luigi's worker count (extraction runs one process per
+    task: LANGFORGE_EXTRACT_WORKERS=1)."""
+    import luigi
+
+    from langforge.storage import DOCS_NAME, read_docs
+    from pipelines.base import STATS
+    from pipelines.native import ExtractShard, FilterShard, IdentifyShard
+
+    task = _luigi_build_task(warcs, prefilter=prefilter, work_dir=work_dir, language=language)
     shards = range(len(task.spec.shards()))
     targets = [FilterShard(shard=i, **task.build_params()) for i in shards]
     if (workers or 1) > 1:  # as run_language does: tasks run in forked processes
@@ -124,6 +135,37 @@ def run_langforge_luigi(warcs: list[str], *, prefilter: bool, work_dir: Path,
     return {"pages": pages,
             "lid_urls": urls(IdentifyShard(shard=i, **task.build_params()) for i in shards),
             "urls": urls(targets), "stats": stats}
+
+
+def run_dedup_luigi(warcs: list[str], *, prefilter: bool, work_dir: Path,
+                    language: str = "sw") -> dict[str, Any]:
+    """The sharded deduplication (``pipelines.dedup``, gathered by ``Deduplicate``) of
+    a build that ``run_langforge_luigi`` made in ``work_dir`` (the same arguments):
+    its quality shards are complete, so only the dedup tasks run (one Luigi worker,
+    in this process). Returns ``Deduplicate``'s report (``dedup_report``)."""
+    import luigi
+
+    from pipelines.native import Deduplicate
+
+    task = _luigi_build_task(warcs, prefilter=prefilter, work_dir=work_dir, language=language)
+    dedup = Deduplicate(**task.build_params())
+    result = luigi.build([dedup], local_scheduler=True, workers=1, log_level="WARNING",
+                         detailed_summary=True)
+    if not result.scheduling_succeeded:
+        raise RuntimeError(f"the Luigi dedup run failed:\n{result.summary_text}")
+    return {"pages": 0, "lid_urls": [], "urls": [], **dedup_report(dedup.layout.dedup)}
+
+
+def dedup_report(directory: Path) -> dict[str, Any]:
+    """What ``pipelines.native.Deduplicate`` wrote in its output ``directory``
+    (``layout.dedup``): the language's documents before and after deduplication
+    (``stats.json``) and each dedup task's row (``tasks.json``: task, unit, docs_in,
+    docs_out, peak_rss_mb, start_rss_mb, peak_rss_method, seconds)."""
+    from langforge.storage import load_stats, read_json
+
+    stats = load_stats(directory)[0]
+    return {"docs_in": stats.docs_in, "docs_out": stats.docs_out,
+            "dropped": dict(stats.dropped), "tasks": read_json(Path(directory) / "tasks.json")}
 
 
 def run_read_floor(warcs: list[str]) -> dict[str, Any]:
@@ -203,6 +245,9 @@ def child_main(spec: dict[str, Any]) -> dict[str, Any]:
     elif spec["system"] == "langforge-luigi":
         result = run_langforge_luigi(warcs, prefilter=bool(spec["prefilter"]),
                                      work_dir=Path(spec["work_dir"]), workers=spec.get("workers"))
+    elif spec["system"] == "langforge-dedup":
+        result = run_dedup_luigi(warcs, prefilter=bool(spec["prefilter"]),
+                                 work_dir=Path(spec["work_dir"]))
     elif spec["system"] == "floor":
         result = run_read_floor(warcs)
     else:
@@ -233,7 +278,8 @@ def _own_peak_kib(usage: resource.struct_rusage) -> float:
 
 def measure(spec: dict[str, Any], timeout_s: float | None = None) -> dict[str, Any]:
     """Run ``spec`` in a fresh Python process and return its measured result."""
-    out = Path(spec["work_dir"]) / "result.json"
+    name = "dedup-result.json" if spec["system"] == "langforge-dedup" else "result.json"
+    out = Path(spec["work_dir"]) / name  # the dedup runs in the build's work_dir
     out.parent.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "langforge.bench.runners", json.dumps(spec), str(out)]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s)
