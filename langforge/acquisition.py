@@ -24,6 +24,7 @@ from langforge.document import stable_id
 from langforge.sources.commoncrawl import HttpClient, local_path_for, open_warc, resolve_url
 from langforge.sources.http import redact_url
 from langforge.storage import DOCS_NAME, read_json
+from langforge.store import is_store_url, open_store_warc
 
 log = logging.getLogger("langforge.pipeline")
 
@@ -63,7 +64,8 @@ def remote_files(layout: Layout, shard: int) -> tuple[str, ...]:
     """The shard's remote files that are downloaded into the cache (not streamed)."""
     if layout.spec.stream or layout.spec.selection:
         return ()
-    return tuple(w for w in layout.spec.shards()[shard].get("warcs", ()) if is_remote(w))
+    return tuple(w for w in layout.spec.shards()[shard].get("warcs", ())
+                 if is_remote(w) and not is_store_url(w))
 
 
 # -- what an extraction shard reads ----------------------------------------------------
@@ -100,6 +102,12 @@ def shard_inputs(layout: Layout, shard: int) -> Iterator:
     for item in spec.shards()[shard]["warcs"]:
         if not is_remote(item):
             yield item
+        elif is_store_url(item):  # an object on a store: read as a stream
+            stream = open_store_warc(reveal(item))
+            try:
+                yield stream
+            finally:
+                stream.close()
         elif spec.stream:
             stream = open_warc(resolve_url(reveal(item), base_url), client)
             try:

@@ -187,8 +187,8 @@ def is_remote(item: str) -> bool:
 @dataclass(frozen=True)
 class InputFile:
     """A file the build reads, and its identity: for a local file its size and
-    modification time (a changed file is another input), for a remote one its URL
-    (Common Crawl files never change)."""
+    modification time (a changed file is another input), for an object on a store
+    its size and version, for a remote one its URL (Common Crawl files never change)."""
 
     location: str
     size: int | None = None
@@ -197,12 +197,18 @@ class InputFile:
 
     @classmethod
     def of(cls, location: str) -> "InputFile":
+        from langforge.store import is_store_url, store_identity
+
+        if is_store_url(location):  # an object: its size and version (ETag)
+            return cls(location, **store_identity(reveal(location)))
         if is_remote(location):
             return cls(location)
         try:
             st = os.stat(location)
         except OSError:
             return cls(location)
+        if _is_shipped(location):  # its bytes decide: every install agrees on the build id
+            return cls(location, st.st_size, None, file_digest(Path(location)))
         return cls(location, st.st_size, st.st_mtime_ns)
 
     @property
@@ -216,6 +222,14 @@ class InputFile:
         """What to show a reader (summary, card): a local file's name, a remote file's
         redacted URL; never a local absolute path."""
         return display_name(self.location)
+
+
+def _is_shipped(location: str) -> bool:
+    """A file of the installed package's resources (pip sets its mtime to install time)."""
+    try:
+        return Path(location).resolve().is_relative_to(resources_dir().resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def display_name(location: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from contextlib import contextmanager
@@ -14,7 +15,9 @@ from langforge.build import BuildSpec, Layout, reveal
 from langforge.config import LanguageConfig
 from langforge.document import StageStats
 from langforge.progress import Progress
-from langforge.storage import DOCS_NAME, RejectWriter, atomic_path, mark_success, write_json
+from langforge.storage import (DOCS_NAME, SUCCESS, RejectWriter, atomic_path, mark_success,
+                               write_json)
+from langforge.store import Store, local_root, pulls_whole, store_for
 
 log = logging.getLogger("langforge.pipeline")
 
@@ -39,9 +42,31 @@ class LanguageTask(luigi.Task):
     build_id = luigi.Parameter(description="the build spec: <build_dir>/<language>/builds/"
                                "<build_id>.json (inputs and config)")
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        run = cls.__dict__.get("run")
+        if run is not None and not getattr(run, "_through_store", False):
+            cls.run = _through_store(run)
+
+    @property
+    def store(self) -> Store | None:
+        """The object store of a ``build_dir`` such as ``s3://bucket/build`` (None for a
+        local build dir); this worker then works in its own copy (``root``)."""
+        return store_for(str(self.build_dir))
+
+    @property
+    def root(self) -> Path:
+        """The build dir on this machine: ``build_dir``, or the working copy of a store."""
+        return local_root(str(self.build_dir))
+
     @property
     def spec(self) -> BuildSpec:
-        return BuildSpec.load(self.build_dir, self.language, self.build_id)
+        store = self.store
+        if store is not None:
+            path = BuildSpec.path(self.root, self.language, self.build_id)
+            if not path.is_file():
+                store.pull_file(path)
+        return BuildSpec.load(self.root, self.language, self.build_id)
 
     @property
     def config(self) -> LanguageConfig:
@@ -50,18 +75,81 @@ class LanguageTask(luigi.Task):
     @property
     def layout(self) -> Layout:
         """Where this build's outputs live (each named by its fingerprint)."""
-        return Layout(self.spec, self.build_dir)
+        return Layout(self.spec, self.root)
 
     @property
     def lang_dir(self) -> Path:
-        return Path(self.build_dir) / self.language
+        return self.root / self.language
 
     def success_target(self, directory: Path) -> luigi.LocalTarget:
-        return luigi.LocalTarget(str(directory / "_SUCCESS"))
+        return luigi.LocalTarget(str(directory / SUCCESS))
 
     def build_params(self) -> dict:
         return {"language": self.language, "build_dir": self.build_dir,
                 "build_id": self.build_id}
+
+    # -- a build dir on object storage (langforge.store) ---------------------------------
+
+    def complete(self) -> bool:
+        store = self.store
+        if store is None:
+            return super().complete()
+        return all(store.exists(t.path) for t in luigi.task.flatten(self.output()))
+
+    def pull_inputs(self) -> None:
+        """Bring what this task reads into the working copy: its requirements' outputs
+        whole, the outputs further up only as far as the summary reads them."""
+        store = self.store
+        direct = {t.path for t in luigi.task.flatten(self.input())}
+        for task in _upstream(self):
+            for target in luigi.task.flatten(task.output()):
+                path = Path(target.path)
+                if path.name != SUCCESS:
+                    store.pull_file(path)
+                elif not store.pull_dir(path.parent, partial=target.path not in direct
+                                        and not pulls_whole(path.parent)):
+                    raise RuntimeError(f"{task}: its output is not in {store.url} "
+                                       f"({store.rel(path.parent)}/{SUCCESS} missing)")
+
+    def push_outputs(self) -> None:
+        """Send this task's finished outputs to the store (marker last)."""
+        store = self.store
+        for target in luigi.task.flatten(self.output()):
+            path = Path(target.path)
+            if path.name == SUCCESS:
+                store.push_dir(path.parent)
+            else:
+                store.push_file(path)
+
+
+def _upstream(task: luigi.Task) -> list[luigi.Task]:
+    """Every task ``task`` depends on, directly or not (each once), that writes into
+    the build dir (not external inputs)."""
+    seen: dict[str, luigi.Task] = {}
+    stack = list(luigi.task.flatten(task.requires()))
+    while stack:
+        current = stack.pop()
+        if current.task_id in seen:
+            continue
+        seen[current.task_id] = current
+        stack.extend(luigi.task.flatten(current.requires()))
+    return [t for t in seen.values() if isinstance(t, LanguageTask)]
+
+
+def _through_store(run):
+    """A task's ``run`` that, for a build dir on a store, pulls its inputs first and
+    pushes its outputs after."""
+    @functools.wraps(run)
+    def wrapped(self, *args, **kwargs):
+        if self.store is None:
+            return run(self, *args, **kwargs)
+        self.pull_inputs()
+        result = run(self, *args, **kwargs)
+        self.push_outputs()
+        return result
+
+    wrapped._through_store = True
+    return wrapped
 
 
 class ShardTask(LanguageTask):

@@ -12,7 +12,7 @@ import luigi
 from luigi.util import requires
 
 from langforge.acquisition import reset_failed_shards
-from langforge.build import BuildSpec, Layout, remove_paths, sample_warc
+from langforge.build import BuildSpec, Layout, is_remote, remove_paths, sample_warc
 from langforge.config import load_config
 from langforge.errors import ConfigError, InputError
 from langforge.langid import warm_models
@@ -20,6 +20,7 @@ from langforge.publish import is_published, publish_build
 from langforge.sources.cc_listing import check_crawl, expand_warc_inputs, is_url
 from langforge.sources.commoncrawl import DEFAULT_BASE_URL, DEFAULT_CDX_URL
 from langforge.storage import read_json
+from langforge.store import expand_store_warcs, is_store_url, local_root, store_for
 from langforge.summary import format_summary
 from pipelines.acquire import ListCrawl, QueryIndex, plan, selection_size
 from pipelines.base import LanguageTask
@@ -39,10 +40,20 @@ class LanguageCorpus(LanguageTask):
         return luigi.LocalTarget(str(self.layout.summary))
 
     def complete(self):
-        return is_published(self.layout)
+        layout = self.layout
+        if self.store is not None and not self.store.pull_file(layout.summary):
+            return False
+        return is_published(layout)
 
     def run(self):
         publish_build(self.layout)
+
+    def push_outputs(self) -> None:
+        """The published files to their plain keys (a previous build's removed), then
+        ``summary.json``, which says they are this build's."""
+        layout = self.layout
+        self.store.push_tree(layout.lang_dir, skip=("work", "builds", layout.summary.name))
+        self.store.push_file(layout.summary)
 
 
 def resolve_warcs(spec: str | None) -> list[str]:
@@ -63,6 +74,9 @@ def resolve_warcs(spec: str | None) -> list[str]:
             items.append(part)
     paths: list[str] = []
     for item in items:
+        if is_store_url(item):
+            paths += expand_store_warcs(item)
+            continue
         if is_url(item) or item.startswith("crawl-data/"):
             paths.append(item)
             continue
@@ -98,7 +112,15 @@ def language_task(language: str, build_dir: str = "build", warcs: list[str] | No
     """
     config_file = str(Path(config_file).resolve()) if config_file else ""
     config = load_config(language, overrides=config_file or None)
-    build_dir = str(Path(build_dir).resolve())
+    store = store_for(str(build_dir))
+    build_dir = str(build_dir).rstrip("/") if store else str(Path(build_dir).resolve())
+    if store and (index or cdx):
+        raise ConfigError(f"an index selection needs a local build dir for now (not "
+                          f"{build_dir}); read the crawl's WARC objects instead, e.g. "
+                          "--warcs 's3://commoncrawl/crawl-data/CC-MAIN-.../warc/*.warc.gz'")
+    # Workers of a store build share no download cache: HTTP inputs are streamed.
+    stream = stream or bool(store and (cc_crawl or any(is_remote(w) and not is_store_url(w)
+                                                       for w in warcs or ())))
     selection = ""
     if index or cdx:
         if warcs:
@@ -118,7 +140,8 @@ def language_task(language: str, build_dir: str = "build", warcs: list[str] | No
         if not limit:
             raise ConfigError(f"say how many WARC files of {cc_crawl} to read (--limit N): a "
                               "whole crawl is ~90,000 files of ~1 GB each")
-        listing = ListCrawl(build_dir=build_dir, crawl=check_crawl(cc_crawl), limit=limit,
+        listing = ListCrawl(build_dir=str(local_root(build_dir)), crawl=check_crawl(cc_crawl),
+                            limit=limit,
                             select=select, start=start, base_url=base_url)
         warcs = plan(listing).paths()
         crawl = crawl or cc_crawl
@@ -128,7 +151,9 @@ def language_task(language: str, build_dir: str = "build", warcs: list[str] | No
                             selection=selection, seed=seed, config_file=config_file,
                             files_per_shard=files_per_shard, records_per_shard=records_per_shard,
                             crawl=crawl, base_url=base_url, stream=stream)
-    spec.save(build_dir)
+    saved = spec.save(local_root(build_dir))
+    if store and not store.exists(saved):
+        store.push_file(saved)
     return LanguageCorpus(language=config.language, build_dir=build_dir, build_id=spec.build_id)
 
 
@@ -214,7 +239,7 @@ def warm_for_workers(config) -> None:
 
 
 def _run(task: LanguageCorpus, kwargs: dict, scheduler: str) -> tuple[bool, dict | None]:
-    reset_failed_shards(Layout(task.spec, task.build_dir))
+    reset_failed_shards(task.layout)
     if kwargs["workers"] > 1:
         warm_for_workers(task.config)
     result = luigi.build([task], **kwargs)

@@ -11,9 +11,10 @@ from langforge.cli import EXIT_OK, HelpFormatter
 def cmd_audit(args: argparse.Namespace) -> int:
     from langforge.audit import build_sheet, write_sheet
     from langforge.config import load_config
+    from langforge.store import local_build_dir
 
     config = load_config(args.language)
-    lang_dir = Path(args.build_dir) / config.language
+    lang_dir = local_build_dir(args.build_dir, "audit") / config.language
     rows = build_sheet(lang_dir, config, per_stratum=args.per_stratum, seed=args.seed)
     out_dir = Path(args.out) if args.out else lang_dir / "audit"
     csv_path, html_path = write_sheet(rows, out_dir, f"audit-{config.language}")

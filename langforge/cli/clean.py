@@ -15,8 +15,9 @@ def cmd_clean(args: argparse.Namespace) -> int:
     from langforge.build import remove_paths, stale_outputs
     from langforge.languages import get_language
     from langforge.storage import read_json
+    from langforge.store import local_build_dir
 
-    root = Path(args.build_dir)
+    root = local_build_dir(args.build_dir, "clean")
     if args.language:
         lang_dirs = [root / get_language(args.language).code]
     else:

@@ -45,8 +45,10 @@ def cmd_language(args: argparse.Namespace) -> int:
     if summary:
         print()
         print(format_summary(summary))
-        print(f"\noutputs: {task.lang_dir}/  (dataset/, tokenizer/, rejected/, summary.json, "
-              "report.html)")
+        where = f"{task.build_dir}/{task.language}/" if task.store else f"{task.lang_dir}/"
+        print(f"\noutputs: {where}  (dataset/, tokenizer/, rejected/, summary.json, "
+              "report.html)" + (f"; this machine's working copy: {task.lang_dir}/"
+                               if task.store else ""))
         if summary.get("outcome") not in (None, "ok"):
             print(f"langforge: {task.language}: {summary['outcome']} (summary and report "
                   "written)", file=sys.stderr)
@@ -92,7 +94,9 @@ def cmd_languages(args: argparse.Namespace) -> int:
 
 def cmd_scheduler(args: argparse.Namespace) -> int:
     luigid = shutil.which("luigid") or os.path.join(os.path.dirname(sys.executable), "luigid")
-    state = os.path.join(args.build_dir, "luigi")
+    from langforge.store import local_build_dir
+
+    state = os.path.join(local_build_dir(args.build_dir, "scheduler"), "luigi")
     os.makedirs(os.path.join(state, "logs"), exist_ok=True)
     # A worker that stops answering (killed, machine lost) has its running task failed
     # after worker_disconnect_delay; the task is offered again retry_delay later, and the

@@ -13,9 +13,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from langforge.errors import InputError
     from langforge.report import write_report
     from langforge.storage import read_json
+    from langforge.store import local_build_dir
 
     code = load_config(args.language).language
-    lang_dir = Path(args.build_dir) / code
+    lang_dir = local_build_dir(args.build_dir, "report") / code
     summary_path = lang_dir / "summary.json"
     if not summary_path.is_file():
         raise InputError(f"no {summary_path}: build the language first with "
