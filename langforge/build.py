@@ -143,10 +143,14 @@ def _config_file(name: str) -> Path:
     return path if path.is_absolute() else config_dir() / path
 
 
-def file_digest(path: Path) -> str | None:
-    """SHA-256 of a (small) file's bytes, or None when it is missing."""
+def file_digest(path: str | os.PathLike) -> str | None:
+    """SHA-256 of a (small) file's bytes (a local path or a store object), or None when
+    it is missing."""
+    from langforge.store import open_input
+
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+        with open_input(str(path)) as handle:
+            return hashlib.sha256(handle.read()).hexdigest()[:16]
     except OSError:
         return None
 
@@ -284,7 +288,7 @@ class BuildSpec:
         spec.inputs = {f: asdict(InputFile.of(f)) for f in files}
         spec.config_files = config_files(config)
         if selection:  # a selection's identity is its content (one file per query)
-            spec.inputs[selection]["content"] = file_digest(Path(selection))
+            spec.inputs[selection]["content"] = file_digest(selection)
         if config.vocab.protected_reference:
             ref = config.vocab.protected_reference
             spec.inputs[ref] = asdict(InputFile.of(ref))
@@ -341,7 +345,7 @@ class BuildSpec:
         from langforge.sources.commoncrawl import selection_shards, shard_groups
 
         if self.selection:
-            size = _selection_rows(self.selection)
+            size = selection_rows(self.selection)
             return [{"rows": tuple(rows)} for rows in
                     selection_shards(size, self.records_per_shard)]
         return [{"warcs": tuple(group)} for group in
@@ -362,8 +366,9 @@ class BuildSpec:
             return out
 
         described: dict[str, Any] = {"warcs": [entry(w) for w in self.warcs]}
-        if self.selection:
-            described["selection"] = entry(self.selection)
+        if self.selection:  # a file the build wrote: its name, wherever it is kept
+            described["selection"] = {**entry(self.selection),
+                                      "name": PurePosixPath(self.selection).name}
         described["seed"] = entry(self.seed)
         if self.crawl:
             described["crawl"] = self.crawl
@@ -383,12 +388,17 @@ def _load_spec(path: str) -> BuildSpec:
 
 
 @lru_cache(maxsize=64)
-def _selection_rows(path: str) -> int:
+def selection_rows(path: str) -> int:
+    """Records in a selection file (a local path, or an object of a store build)."""
     import pyarrow.parquet as pq
 
-    if not Path(path).is_file():
-        raise ConfigError(f"selection file {path} does not exist: run the index query first")
-    return pq.ParquetFile(path).metadata.num_rows
+    from langforge.store import input_exists, open_input
+
+    if not input_exists(path):
+        raise ConfigError(f"selection file {path} does not exist: run the index query first "
+                          "(pipelines.language.language_task does)")
+    with open_input(path) as handle:
+        return pq.ParquetFile(handle).metadata.num_rows
 
 
 def default_seed() -> Path:

@@ -271,6 +271,22 @@ def expand_store_warcs(spec: str) -> list[str]:
     return [spec]
 
 
+def input_exists(location: str) -> bool:
+    """Whether a local file or a store object exists."""
+    if not is_store_url(location):
+        return Path(location).is_file()
+    fs, path = _filesystem(location)
+    return fs.isfile(path)
+
+
+def open_input(location: str):
+    """A local file or a store object, opened for binary reading."""
+    if not is_store_url(location):
+        return open(location, "rb")  # noqa: SIM115 - the caller closes it
+    fs, path = _filesystem(location)
+    return fs.open(path, "rb")
+
+
 def store_identity(url: str) -> dict:
     """Size and version (ETag, else modification time) of an object, as a build's
     input identity: a replaced object is another input."""

@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 
 from langforge.acquisition import (FAILURE_NAME, MANIFEST_NAME, RECORDS_NAME, cache_path,
                                    download_manifest, remote_files, warc_cache)
-from langforge.build import reveal
+from langforge.build import reveal, selection_rows
 from langforge.document import StageStats, WebPage, stable_id
 from langforge.errors import ConfigError, FetchError
 from langforge.languages import get_language
@@ -47,6 +47,7 @@ from langforge.sources.commoncrawl import (
     DEFAULT_BASE_URL, DEFAULT_CDX_URL, HttpClient, IndexQuery, download_warcs, fetch_records,
     query_cdx, query_index, read_selection, resolve_url, select_paths, write_selection)
 from langforge.storage import atomic_path, read_json, write_json
+from langforge.store import input_exists
 from pipelines.base import ShardTask, stage_output
 
 log = logging.getLogger("langforge.pipeline")
@@ -151,11 +152,7 @@ def plan(task: luigi.Task) -> luigi.Task:
     return task
 
 
-def selection_size(path: str) -> int:
-    if not Path(path).is_file():
-        raise ConfigError(f"selection file {path} does not exist: run the index query first "
-                          "(pipelines.language.language_task does)")
-    return pq.ParquetFile(path).metadata.num_rows
+selection_size = selection_rows
 
 
 # -- fetching: one task per shard ---------------------------------------------------------
@@ -201,6 +198,9 @@ class SelectionFile(luigi.ExternalTask):
 
     def output(self):
         return luigi.LocalTarget(self.path)
+
+    def complete(self):  # on a store build the selection is an object of the store
+        return input_exists(self.path)
 
 
 class FetchRecords(ShardTask):

@@ -114,10 +114,6 @@ def language_task(language: str, build_dir: str = "build", warcs: list[str] | No
     config = load_config(language, overrides=config_file or None)
     store = store_for(str(build_dir))
     build_dir = str(build_dir).rstrip("/") if store else str(Path(build_dir).resolve())
-    if store and (index or cdx):
-        raise ConfigError(f"an index selection needs a local build dir for now (not "
-                          f"{build_dir}); read the crawl's WARC objects instead, e.g. "
-                          "--warcs 's3://commoncrawl/crawl-data/CC-MAIN-.../warc/*.warc.gz'")
     # Workers of a store build share no download cache: HTTP inputs are streamed.
     stream = stream or bool(store and (cc_crawl or any(is_remote(w) and not is_store_url(w)
                                                        for w in warcs or ())))
@@ -127,13 +123,18 @@ def language_task(language: str, build_dir: str = "build", warcs: list[str] | No
             raise ConfigError("give WARC files or an index query, not both")
         if cc_crawl:
             check_crawl(cc_crawl)
-        query = QueryIndex(language=config.language, build_dir=build_dir, index=index,
+        query = QueryIndex(language=config.language, build_dir=str(local_root(build_dir)),
+                           index=index,
                            tlds=tuple(tlds), cdx=cdx, cdx_url=cdx_url, crawl=cc_crawl,
                            limit=limit or 0)
         selection = plan(query).output().path
         if not selection_size(selection):
             raise InputError(f"the index offered no record for {config.language} (CLD2 label "
                              f"{config.lang.label('cld2')}, TLDs {', '.join(tlds) or 'none'})")
+        if store:  # every worker reads the selection from the store
+            if not store.exists(selection):
+                store.push_file(selection)
+            selection = f"{build_dir}/{store.rel(selection)}"
     elif cc_crawl:
         if warcs:
             raise ConfigError("give WARC files or a crawl to sample, not both")

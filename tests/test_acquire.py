@@ -232,6 +232,54 @@ def test_index_build_keeps_only_swahili_from_the_selection(index_build):
 
 
 @pytest.mark.slow
+def test_an_index_build_on_a_store_publishes_the_same_dataset(index_build, tmp_path,
+                                                               monkeypatch):
+    """The same index query with the build dir on a store: the selection goes to the
+    store (workers read it there), fetch shards are pushed and pulled like any output,
+    and the published dataset is byte-identical to the local build's."""
+    import fsspec
+
+    monkeypatch.setenv("LANGFORGE_WORK_DIR", str(tmp_path / "work"))
+    bucket = f"memory://idx-{tmp_path.name}"
+    with FaultyHTTPServer(index_build["root"]) as server:
+        task = language_task("sw", build_dir=f"{bucket}/build", index=str(index_build["index"]),
+                             base_url=server.base_url, records_per_shard=80)
+        assert task.spec.selection.startswith(f"{bucket}/build/swh_Latn/select/")
+        ok, summary = run_language(task)
+    assert ok and summary["final"] == index_build["summary"]["final"]
+    fs = fsspec.filesystem("memory")
+    local = Path(index_build["task"].lang_dir) / "dataset"
+    ours = f"/idx-{tmp_path.name}/build/swh_Latn/dataset"
+    theirs = {"/" + p.relative_to(local).as_posix(): p.read_bytes()
+              for p in local.rglob("*") if p.is_file()}
+    mine = {k[len(ours):]: fs.cat_file(k) for k in fs.find(ours)}
+    assert sorted(mine) == sorted(theirs)
+    for name in theirs:
+        assert mine[name].decode(errors="replace").splitlines() == \
+            theirs[name].decode(errors="replace").splitlines(), name
+    fs.rm(f"/idx-{tmp_path.name}", recursive=True)
+
+
+@pytest.mark.slow
+def test_a_crawl_build_on_a_store_streams_its_files(crawl_root, tmp_path, monkeypatch):
+    """Workers of a store build share no download cache: the crawl's files are
+    streamed, nothing is kept under the working copy's cache."""
+    import fsspec
+
+    monkeypatch.setenv("LANGFORGE_WORK_DIR", str(tmp_path / "work"))
+    bucket = f"memory://crawl-{tmp_path.name}"
+    with FaultyHTTPServer(crawl_root) as server:
+        task = language_task("sw", build_dir=f"{bucket}/build", cc_crawl=CRAWL, limit=2,
+                             base_url=server.base_url)
+        ok, summary = run_language(task)
+    assert ok and task.spec.stream and summary["final"]["native_documents"] > 0
+    assert not list((tmp_path / "work").rglob("*.warc.gz"))
+    fs = fsspec.filesystem("memory")
+    assert fs.exists(f"/crawl-{tmp_path.name}/build/swh_Latn/summary.json")
+    fs.rm(f"/crawl-{tmp_path.name}", recursive=True)
+
+
+@pytest.mark.slow
 def test_index_acquisition_counts_join_fetch_and_lid(index_build):
     summary = index_build["summary"]
     acquisition = summary["acquisition"]

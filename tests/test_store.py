@@ -142,14 +142,6 @@ def test_a_store_without_its_package_names_the_extra(monkeypatch):
         Store("gs://bucket/build")
 
 
-def test_an_index_selection_needs_a_local_build_dir(tmp_path, monkeypatch):
-    from pipelines.language import language_task
-
-    monkeypatch.setenv("LANGFORGE_WORK_DIR", str(tmp_path))
-    with pytest.raises(ConfigError, match="local build dir"):
-        language_task("sw", build_dir="memory://cc/build", index=str(tmp_path / "x.parquet"))
-
-
 @pytest.mark.parametrize("command", [("report", "sw"), ("audit", "sw"), ("clean", "--stale"),
                                      ("scheduler",)])
 def test_local_only_commands_name_the_working_copy(command, tmp_path, monkeypatch, capsys):

@@ -283,8 +283,11 @@ def write_selection(records: Iterable[IndexRecord], path: str | os.PathLike) -> 
 def read_selection(path: str | os.PathLike, start: int = 0,
                    stop: int | None = None) -> list[IndexRecord]:
     """Rows ``start:stop`` of a selection file (one fetch shard's records)."""
-    if not Path(path).is_file():
+    from langforge.store import input_exists, open_input
+
+    if not input_exists(str(path)):
         raise InputError(f"selection file {path} does not exist")
-    table = pq.read_table(path)
+    with open_input(str(path)) as handle:
+        table = pq.read_table(handle)
     stop = table.num_rows if stop is None else min(stop, table.num_rows)
     return [IndexRecord(**row) for row in table.slice(start, max(0, stop - start)).to_pylist()]
