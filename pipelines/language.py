@@ -12,7 +12,7 @@ import luigi
 from luigi.util import requires
 
 from langforge.acquisition import reset_failed_shards
-from langforge.build import BuildSpec, Layout, is_remote, remove_paths, sample_warc
+from langforge.build import BuildSpec, is_remote, remove_paths, sample_warc
 from langforge.config import load_config
 from langforge.errors import ConfigError, InputError
 from langforge.langid import warm_models

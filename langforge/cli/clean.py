@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from langforge.cli import EXIT_OK, HelpFormatter
 
