@@ -96,6 +96,7 @@ class Store:
         self.fs, self.root = _filesystem(self.url)
         self.root = self.root.rstrip("/")
         self.local = work_root(self.url)
+        self._made: set[str] = set()  # parents made by _put
 
     def __repr__(self) -> str:
         return f"Store({self.url!r} -> {self.local})"
@@ -117,8 +118,15 @@ class Store:
     # -- files -----------------------------------------------------------------------
 
     def push_file(self, local_path: str | os.PathLike) -> None:
-        key = self.key(self.rel(local_path))
-        self.fs.makedirs(str(PurePosixPath(key).parent), exist_ok=True)
+        self._put(local_path, self.key(self.rel(local_path)))
+
+    def _put(self, local_path: str | os.PathLike, key: str) -> None:
+        """Upload one file; its parent "directory" is made once per process (on S3 each
+        makedirs is a request of its own, and object stores need none)."""
+        parent = str(PurePosixPath(key).parent)
+        if parent not in self._made:
+            self.fs.makedirs(parent, exist_ok=True)
+            self._made.add(parent)
         self.fs.put_file(str(local_path), key)
 
     def pull_file(self, local_path: str | os.PathLike) -> bool:
@@ -149,9 +157,7 @@ class Store:
         files = sorted(p.relative_to(directory).as_posix() for p in directory.rglob("*")
                        if p.is_file() and p.name != SUCCESS and not p.name.startswith(".tmp-"))
         for name in files:
-            key = self.key(f"{rel}/{attempt}/{name}")
-            self.fs.makedirs(str(PurePosixPath(key).parent), exist_ok=True)
-            self.fs.put_file(str(directory / name), key)
+            self._put(directory / name, self.key(f"{rel}/{attempt}/{name}"))
         marker = {"attempt": attempt, "files": files}
         self.fs.pipe_file(self.key(f"{rel}/{SUCCESS}"), json.dumps(marker).encode("utf-8"))
         _write_local_marker(directory, marker, partial=False)
