@@ -131,13 +131,20 @@ class ExtractConfig(_Section):
     min_text_chars: int = Field(200, ge=1, description="shorter extracted text is rejected")
     favor_precision: bool = Field(True, description="trafilatura: prefer less boilerplate")
     fallback: bool = Field(True, description="trafilatura runs fast (no fallback extractors); "
-                           "a page whose fast text is empty or shorter than fallback_below_chars "
-                           "is extracted again without fast (readability/jusText fallbacks), "
-                           "and the longer text is kept; counted in the stage's extra as "
-                           "fallback_reruns, fallback_used and fallback_rescued")
+                           "its fallback stage (readability, jusText) then runs on the fast "
+                           "result of a page whose fast text is empty or shorter than "
+                           "fallback_below_chars, or shorter than fallback_probe_below_chars "
+                           "where readability finds more than twice as much (in a build: and "
+                           "the fast text may be in the language); counted in the stage's extra "
+                           "as fallback_probes, fallback_not_target, fallback_reruns, "
+                           "fallback_used and fallback_rescued")
     fallback_below_chars: int | None = Field(
-        None, ge=1, description="fast text shorter than this is extracted again (with fallback "
-        "on); None = min_text_chars. Higher reruns more pages: see README, Extraction")
+        None, ge=1, description="fast text shorter than this always goes through the fallback "
+        "stage (with fallback on); None = min_text_chars")
+    fallback_probe_below_chars: int = Field(
+        1000, ge=0, description="fast text shorter than this (and not shorter than "
+        "fallback_below_chars) goes through the fallback stage when readability finds more than "
+        "twice as much text on the page; 0 = no such look. See README, Extraction")
     include_tables: bool = True
     include_comments: bool = False
     workers: int | None = Field(None, ge=1, le=1024, description="extraction processes per "

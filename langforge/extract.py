@@ -4,23 +4,40 @@
 any parsing (``record_too_large``, ``binary_payload``), decoded (a byte order mark,
 else the HTTP charset, else the ``<meta>`` charset, else detection;
 ``charset_undecodable`` when nothing fits), then handed to trafilatura: fast
-first, then, only for a page whose fast text is empty or too short, again without
-``fast`` so that trafilatura's fallback extractors (readability, jusText) can
-find the article (``ExtractConfig.fallback``). A page that makes trafilatura fail
-is counted as ``extraction_error`` and the stream goes on.
+first; then, for a page whose fast text is empty or short, or on which
+readability finds more than twice as much text, trafilatura's comparison with
+its fallback extractors (readability, jusText) runs on the fast result
+(``ExtractConfig.fallback``). A page that makes trafilatura fail is counted as
+``extraction_error`` and the stream goes on.
 """
 
 from __future__ import annotations
 
 import codecs
 import html
+import inspect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from copy import copy
 from dataclasses import dataclass
 
 import charset_normalizer
 import trafilatura
+from lxml.etree import Element, tostring
 from trafilatura.settings import Extractor
+from trafilatura.utils import load_html
+
+try:  # the comparison stage of trafilatura's cascade on its own: internals of trafilatura 2.3
+    from trafilatura.core import _forum_thread_page, determine_returnstring
+    from trafilatura.external import compare_extraction, try_readability
+    from trafilatura.htmlprocessing import prune_unwanted_nodes, tree_cleaning
+    from trafilatura.metadata import Document as _TrafilaturaDocument
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    STAGED_FALLBACK = list(inspect.signature(compare_extraction).parameters) == [
+        "cleaned_tree", "raw_tree", "body", "text", "options"]
+except ImportError:  # another trafilatura: the fallback reruns the whole extraction
+    STAGED_FALLBACK = False
 
 from langforge.config import ExtractConfig
 from langforge.document import Document, StageStats, WebPage
@@ -65,6 +82,10 @@ _MAX_TAG_ATTRIBUTES = 1000
 _LONG_TAG_RE = re.compile(r"<([A-Za-z][\w:-]{0,40})(\s[^<>]{4096,})>")
 _ATTRIBUTE_RE = re.compile(r"""\s[^\s=<>"']+\s*=""")
 _TITLE_RE = re.compile(r"<title\b[^>]{0,200}>(.{0,2000}?)</title\s*>", re.IGNORECASE | re.DOTALL)
+
+
+#: Whether an extracted text may be in the build's language.
+TextCheck = Callable[[str], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,9 +264,14 @@ def html_title(text: str) -> str | None:
     return title or None
 
 
-#: Keys of ``StageStats.extra`` the extract stage counts: pages extracted a second
-#: time without ``fast``, pages whose text comes from that second run (it was
-#: longer), and pages kept only thanks to it (the fast text was too short).
+#: Keys of ``StageStats.extra`` the extract stage counts: pages on which readability
+#: was tried to see whether the fallbacks could find more (``fallback_probes``), pages
+#: on which trafilatura's fallback stage ran (``fallback_reruns``), pages whose text
+#: comes from it (``fallback_used``) and pages kept only thanks to it (the fast text
+#: was too short: ``fallback_rescued``).
+FALLBACK_PROBES = "fallback_probes"
+#: pages whose short fast text does not look like the build's language: no look
+FALLBACK_NOT_TARGET = "fallback_not_target"
 FALLBACK_RERUNS = "fallback_reruns"
 FALLBACK_USED = "fallback_used"
 FALLBACK_RESCUED = "fallback_rescued"
@@ -253,48 +279,127 @@ FALLBACK_RESCUED = "fallback_rescued"
 
 def _extractor(config: ExtractConfig, fast: bool = True) -> Extractor:
     # fast=True skips trafilatura's readability/jusText fallbacks (without fast: about
-    # 1.6x the CPU time on trafilatura's evaluation pages); extract_pages reruns without
-    # it only where the fast text falls short (python -m langforge.bench.extraction)
+    # 1.6x the CPU time on trafilatura's evaluation pages); extract_pages runs them only
+    # where the fast text falls short (python -m langforge.bench.extraction)
     return Extractor(output_format="txt", fast=fast, precision=config.favor_precision,
                      comments=config.include_comments, tables=config.include_tables)
 
 
+def _clean(text: str | None) -> str:
+    return _CONTROL_RE.sub("", text).strip() if text else ""
+
+
 def extract_text(text: str, options: Extractor, url: str | None = None) -> str:
     """Main text of a decoded HTML page (``""`` when trafilatura finds none)."""
+    return _extraction(text, options, url)[0]
+
+
+def _extraction(text: str, options: Extractor, url: str | None):
+    """The text and trafilatura's document (None when it found nothing, or with a
+    trafilatura whose internals langforge does not use): what ``trafilatura.extract``
+    returns, with the tree behind it for the fallback stage."""
     options.url = url
-    result = trafilatura.extract(text, options=options)
-    return _CONTROL_RE.sub("", result).strip() if result else ""
+    if not STAGED_FALLBACK:
+        return _clean(trafilatura.extract(text, options=options)), None
+    document = trafilatura.bare_extraction(text, options=options)
+    if document is None:
+        return "", None
+    return _clean(determine_returnstring(document, options)), document
 
 
 def _count(stats: StageStats, key: str) -> None:
     stats.extra[key] = stats.extra.get(key, 0) + 1
 
 
+def _readability_finds_more(source: str, len_text: int) -> bool:
+    """Whether readability finds more than twice ``len_text`` characters on the page:
+    the test by which trafilatura's comparison prefers readability's text
+    (``external._prefer_readability``), here on the unpruned page, as a cheap
+    look before the comparison itself."""
+    tree = load_html(source)
+    if tree is None:
+        return False
+    text = tostring(try_readability(tree), method="text", encoding="unicode")
+    return len(" ".join(text.split())) > 2 * len_text
+
+
+def _fallback_stage(source: str, fast_doc, full: Extractor) -> str | None:
+    """trafilatura's comparison stage (readability, then jusText) run on the fast
+    run's result, as ``trafilatura_sequence`` runs it without ``fast``: the same raw
+    tree pruning, the same cleaned tree. Under ``favor_precision`` (no baseline
+    rescue, no recall escalation) the text equals trafilatura's without ``fast``
+    while the main extractor runs once. None when the page does not parse."""
+    tree = load_html(source)
+    if tree is None:
+        return None
+    forum = _forum_thread_page(tree)
+    raw = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+    if not full.comments and (full.focus == "precision" or not forum):
+        raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    cleaned = tree_cleaning(copy(raw), full)
+    if fast_doc is None:
+        fast_doc = _TrafilaturaDocument()
+        body, text = Element("body"), ""
+    else:
+        body, text = fast_doc.body, fast_doc.raw_text or ""
+    body, _ = compare_extraction(cleaned, copy(raw), body, text, full)
+    fast_doc.body = body
+    return _clean(determine_returnstring(fast_doc, full))
+
+
 def _extract_with_fallback(source: str, url: str | None, fast: Extractor,
-                           full: Extractor | None, rerun_below: int, min_chars: int,
-                           stats: StageStats) -> str:
-    """The fast text, or, when it is shorter than ``rerun_below`` and ``full`` is
-    given, the longer of it and trafilatura's text without ``fast`` (its
-    fallback extractors). An exception of the fast run propagates; one of the
-    rerun leaves the fast text."""
-    text = extract_text(source, fast, url)
-    if full is None or len(text) >= rerun_below:
+                           full: Extractor | None, config: ExtractConfig,
+                           stats: StageStats, may_be_target: TextCheck | None = None) -> str:
+    """The fast text, or trafilatura's fallback stage's where it may find more: on a
+    page whose fast text is shorter than ``fallback_below_chars`` (default
+    ``min_text_chars``), and on one whose fast text is shorter than
+    ``fallback_probe_below_chars`` where readability finds more than twice as much
+    (and, given ``may_be_target``, the fast text may be in the build's language).
+    An exception of the fast run propagates; one of the fallback leaves the fast
+    text. With a trafilatura whose internals differ (``STAGED_FALLBACK`` false) the
+    fallback reruns the whole extraction without ``fast`` on short pages and keeps
+    the longer text."""
+    rerun_below = config.fallback_below_chars or config.min_text_chars
+    if not STAGED_FALLBACK or full is None:
+        text = extract_text(source, fast, url)
+        if full is None or len(text) >= rerun_below:
+            return text
+        _count(stats, FALLBACK_RERUNS)
+        try:
+            rerun = extract_text(source, full, url)
+        except Exception:  # noqa: BLE001 - the fast text stands
+            return text
+        return _chosen(text, rerun if len(rerun) > len(text) else text, config, stats)
+    text, fast_doc = _extraction(source, fast, url)
+    full.url = url
+    if len(text) >= max(rerun_below, config.fallback_probe_below_chars):
         return text
-    _count(stats, FALLBACK_RERUNS)
     try:
-        rerun = extract_text(source, full, url)
+        if len(text) >= rerun_below:
+            if may_be_target is not None and not may_be_target(text):
+                _count(stats, FALLBACK_NOT_TARGET)
+                return text
+            _count(stats, FALLBACK_PROBES)
+            if not _readability_finds_more(source, len(text)):
+                return text
+        _count(stats, FALLBACK_RERUNS)
+        chosen = _fallback_stage(source, fast_doc, full)
     except Exception:  # noqa: BLE001 - the fast text stands
         return text
-    if len(rerun) > len(text):
+    return text if chosen is None else _chosen(text, chosen, config, stats)
+
+
+def _chosen(text: str, chosen: str, config: ExtractConfig, stats: StageStats) -> str:
+    if chosen != text:
         _count(stats, FALLBACK_USED)
-        if len(rerun) >= min_chars > len(text):
+        if len(chosen) >= config.min_text_chars > len(text):
             _count(stats, FALLBACK_RESCUED)
-        return rerun
-    return text
+    return chosen
 
 
 def extract_pages(pages: Iterable[WebPage], config: ExtractConfig,
-                  stats: StageStats) -> Iterator[Document]:
+                  stats: StageStats, may_be_target: TextCheck | None = None
+                  ) -> Iterator[Document]:
     """Turn pages into documents of their main text.
 
     Drops, by reason: ``record_too_large``, ``binary_payload``,
@@ -302,16 +407,19 @@ def extract_pages(pages: Iterable[WebPage], config: ExtractConfig,
     extractor), ``extraction_empty`` and ``text_too_short``.
 
     trafilatura runs with ``fast`` (no fallback extractors). With
-    ``config.fallback`` a page whose fast text is empty or shorter than
-    ``config.fallback_below_chars`` (default ``min_text_chars``) is extracted
-    again without ``fast`` and keeps the longer text; ``stats.extra`` counts
-    ``fallback_reruns`` (second runs), ``fallback_used`` (pages whose text comes
-    from one) and ``fallback_rescued`` (pages kept only thanks to one: the fast
-    text was too short).
+    ``config.fallback`` its fallback stage (readability, jusText) runs on the fast
+    result of a page whose fast text is empty or shorter than
+    ``config.fallback_below_chars`` (default ``min_text_chars``), and of one whose
+    fast text is shorter than ``config.fallback_probe_below_chars`` where
+    readability finds more than twice as much text; ``stats.extra`` counts
+    ``fallback_probes``, ``fallback_reruns`` (fallback stages run),
+    ``fallback_used`` (pages whose text comes from one) and ``fallback_rescued``
+    (pages kept only thanks to one: the fast text was too short).
+    ``may_be_target`` (e.g. ``langforge.langid.MayBeLanguage``) spares the look on
+    a page whose fast text is not in the build's language (``fallback_not_target``).
     """
     options = _extractor(config)
     full = _extractor(config, fast=False) if config.fallback else None
-    rerun_below = config.fallback_below_chars or config.min_text_chars
     for page in pages:
         stats.count_in(page.content)
         if len(page.content) > config.max_record_bytes:
@@ -331,8 +439,8 @@ def extract_pages(pages: Iterable[WebPage], config: ExtractConfig,
             continue
         source = tame_attributes(decoded.text.lstrip("\ufeff"))
         try:
-            text = _extract_with_fallback(source, page.url or None, options, full,
-                                          rerun_below, config.min_text_chars, stats)
+            text = _extract_with_fallback(source, page.url or None, options, full, config,
+                                          stats, may_be_target)
         except Exception as exc:  # noqa: BLE001 - one bad page must not end the stream
             stats.reject(page, "extraction_error", error=f"{type(exc).__name__}: {exc}"[:300])
             continue

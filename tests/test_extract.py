@@ -110,8 +110,10 @@ def test_named_drops_and_stream_continues(fallback):
     assert counts(stats.dropped) == {"binary_payload": 1, "charset_undecodable": 1,
                                      "record_too_large": 1, **empty}
     assert stats.docs_in == 6 and stats.docs_out == 1
-    # the two short pages were extracted again without fast; neither was kept
-    assert stats.extra == ({"fallback_reruns": 2, "fallback_used": 1} if fallback else {})
+    # the two short pages went through the fallback stage, neither was kept; on the
+    # good page (under fallback_probe_below_chars) readability finds no more
+    assert stats.extra == ({"fallback_probes": 1, "fallback_reruns": 2, "fallback_used": 1}
+                           if fallback else {})
 
 
 def test_rejections_reach_the_sink():
@@ -123,14 +125,14 @@ def test_rejections_reach_the_sink():
 
 
 def test_extractor_exception_is_counted_not_raised(monkeypatch):
-    real = extract_module.trafilatura.extract
+    real = extract_module._extraction
 
-    def flaky(text, **kwargs):
+    def flaky(text, options, url):
         if "Kaboom" in text:
             raise RecursionError("maximum recursion depth exceeded")
-        return real(text, **kwargs)
+        return real(text, options, url)
 
-    monkeypatch.setattr(extract_module.trafilatura, "extract", flaky)
+    monkeypatch.setattr(extract_module, "_extraction", flaky)
     pages = [page(html_page("Kaboom", text=SWAHILI).encode(), "http://a/1"),
              page(html_page("Salama", text=SWAHILI).encode(), "http://a/2")]
     docs, stats = run(pages)
@@ -234,13 +236,16 @@ def test_trafilatura_eval_slice(shared_data: Path):
 RNZ = "rnz.de.witzel.html"  # fast trafilatura finds nothing; its fallbacks find the article
 ECONOMICTIMES = "economictimes.indiatimes.com.slideshow.html"  # the same, in English
 PONYS = "iloveponysmag.com.barbour.html"  # fast trafilatura finds the whole article
+# fast trafilatura keeps 522 characters of teasers; readability finds the 1.6k article
+ZDF = "zdf.de.corona.html"
+AXIOS = "axios.com.future.html"  # the same in English: 404 characters, then 3.6k
 
 
 @pytest.fixture(scope="module")
 def eval_pages(request) -> dict[str, tuple[str, bytes, dict]]:
     """file name -> (URL, HTML, evaldata entry) of a few real evaluation pages."""
     shared_data = request.getfixturevalue("shared_data")
-    wanted = {RNZ, ECONOMICTIMES, PONYS}
+    wanted = {RNZ, ECONOMICTIMES, PONYS, ZDF, AXIOS}
     found: dict[str, bytes] = {}
     with tarfile.open(shared_data / "extraction/trafilatura-eval-990.tar.xz", "r:xz") as tar:
         evaldata = json.load(tar.extractfile("tests/evaldata.json"))
@@ -271,26 +276,96 @@ def test_fallback_extracts_an_article_fast_mode_loses(eval_pages):
     assert stats.extra == {"fallback_reruns": 1, "fallback_used": 1, "fallback_rescued": 1}
 
 
-def test_a_page_fast_mode_extracts_pays_no_rerun(eval_pages, monkeypatch):
-    real = extract_module.trafilatura.extract
-    calls = []
+def _counting(monkeypatch) -> list[str]:
+    """Record each trafilatura run (``fast``/``full``), readability look and fallback
+    stage of the extract stage."""
+    calls: list[str] = []
+    real_bare, real_extract = (extract_module.trafilatura.bare_extraction,
+                               extract_module.trafilatura.extract)
+    real_look, real_stage = extract_module._readability_finds_more, extract_module._fallback_stage
 
-    def counting(text, options=None, **kwargs):
-        calls.append(options.fast)
-        return real(text, options=options, **kwargs)
+    def bare(text, options=None, **kwargs):
+        calls.append("fast" if options.fast else "full")
+        return real_bare(text, options=options, **kwargs)
 
-    monkeypatch.setattr(extract_module.trafilatura, "extract", counting)
+    def extract(text, options=None, **kwargs):
+        calls.append("fast" if options.fast else "full")
+        return real_extract(text, options=options, **kwargs)
+
+    def look(*args):
+        calls.append("look")
+        return real_look(*args)
+
+    def stage(*args):
+        calls.append("stage")
+        return real_stage(*args)
+
+    monkeypatch.setattr(extract_module.trafilatura, "bare_extraction", bare)
+    monkeypatch.setattr(extract_module.trafilatura, "extract", extract)
+    monkeypatch.setattr(extract_module, "_readability_finds_more", look)
+    monkeypatch.setattr(extract_module, "_fallback_stage", stage)
+    return calls
+
+
+def test_a_page_fast_mode_extracts_pays_no_fallback(eval_pages, monkeypatch):
+    calls = _counting(monkeypatch)
     docs, stats = run([eval_page(eval_pages, PONYS), eval_page(eval_pages, RNZ)])
     assert [d.url for d in docs] == [eval_pages[PONYS][0], eval_pages[RNZ][0]]
-    assert calls == [True, True, False]  # one fast run each; only the second page reruns
-    assert stats.extra["fallback_reruns"] == 1
+    # one fast run each, the main extractor never twice; only the empty page's fast
+    # result goes through the fallback stage
+    assert calls == ["fast", "fast", "stage"]
+    assert stats.extra == {"fallback_reruns": 1, "fallback_used": 1, "fallback_rescued": 1}
     assert all(snippet in docs[0].text for snippet in eval_pages[PONYS][2]["with"])
 
-    # a higher bar reruns the long page too; its fast text is no shorter than the rerun's
+    # a higher bar sends the long page through it too; trafilatura keeps its own text
     calls.clear()
     docs, stats = run([eval_page(eval_pages, PONYS)], ExtractConfig(fallback_below_chars=10**6))
-    assert calls == [True, False] and len(docs) == 1
-    assert stats.extra["fallback_reruns"] == 1 and "fallback_rescued" not in stats.extra
+    assert calls == ["fast", "stage"] and len(docs) == 1
+    assert stats.extra == {"fallback_reruns": 1}
+
+
+def test_readability_finding_more_sends_a_kept_page_through_the_fallback(eval_pages,
+                                                                         monkeypatch):
+    """A page whose fast text is long enough to keep but is teasers, not the article."""
+    url, content, item = eval_pages[ZDF]
+    fast_docs, _ = run([page(content, url)], ExtractConfig(fallback=False))
+    assert len(fast_docs) == 1 and not any(s in fast_docs[0].text for s in item["with"])
+
+    calls = _counting(monkeypatch)
+    docs, stats = run([page(content, url)])
+    assert calls == ["fast", "look", "stage"]
+    assert stats.extra == {"fallback_probes": 1, "fallback_reruns": 1, "fallback_used": 1}
+    assert all(snippet in docs[0].text for snippet in item["with"])
+    assert not any(snippet in docs[0].text for snippet in item["without"])
+
+    calls.clear()  # the look turned off: the fast text stands
+    docs, stats = run([page(content, url)], ExtractConfig(fallback_probe_below_chars=0))
+    assert calls == ["fast"] and docs[0].text == fast_docs[0].text and stats.extra == {}
+
+
+@pytest.mark.parametrize("name", [RNZ, ECONOMICTIMES, ZDF])
+def test_fallback_stage_gives_trafilaturas_text_without_fast(eval_pages, name):
+    """Under favor_precision (the default) the fallback stage run on the fast result
+    gives what trafilatura gives without fast, at one main-extractor run."""
+    url, content, _ = eval_pages[name]
+    assert extract_module.STAGED_FALLBACK  # the installed trafilatura's internals fit
+    docs, _ = run([page(content, url)])
+    decoded = extract_module.decode_html(content, None)
+    full = extract_module._extractor(CONFIG, fast=False)
+    assert docs[0].text == extract_module.extract_text(
+        extract_module.tame_attributes(decoded.text), full, url)
+
+
+def test_another_trafilatura_reruns_the_whole_extraction(eval_pages, monkeypatch):
+    """Where trafilatura's internals differ, short pages are extracted again without
+    fast (the longer text kept), through its public API only."""
+    monkeypatch.setattr(extract_module, "STAGED_FALLBACK", False)
+    calls = _counting(monkeypatch)
+    docs, stats = run([eval_page(eval_pages, PONYS), eval_page(eval_pages, RNZ)])
+    assert calls == ["fast", "fast", "full"]
+    assert [d.url for d in docs] == [eval_pages[PONYS][0], eval_pages[RNZ][0]]
+    assert all(snippet in docs[1].text for snippet in eval_pages[RNZ][2]["with"])
+    assert stats.extra == {"fallback_reruns": 1, "fallback_used": 1, "fallback_rescued": 1}
 
 
 def test_fallback_counts_come_back_from_the_worker_pool(eval_pages):
@@ -303,6 +378,44 @@ def test_fallback_counts_come_back_from_the_worker_pool(eval_pages):
     assert [d.to_record() for d in docs] == [d.to_record() for d in serial_docs]
     assert pooled.to_dict() == serial.to_dict()
     assert pooled.extra == {"fallback_reruns": 2, "fallback_used": 2, "fallback_rescued": 2}
+
+
+def test_the_look_is_spent_only_on_text_that_may_be_the_language(eval_pages, monkeypatch):
+    """In a build, a short fast text in another language earns no readability look:
+    an English page in an English build gets its article, in a Swahili build its
+    fast text stands (the page is not Swahili either way)."""
+    import pickle
+
+    from langforge.config import load_config
+    from langforge.langid import MayBeLanguage
+
+    english, swahili = (MayBeLanguage.from_config(load_config(code)) for code in ("en", "sw"))
+    assert pickle.loads(pickle.dumps(swahili)) == swahili  # travels to extraction workers
+    assert swahili.min_frac == 0.1 and english.min_frac == 0.24  # half the LID guard's bar
+    assert swahili("Habari za leo ni kwamba watoto wote walikwenda shuleni asubuhi")
+    assert not swahili("Die Bundesregierung hat heute neue Regeln beschlossen")
+    assert swahili("12 34 -- !!")  # no word to judge by: the look stays
+
+    url, content, item = eval_pages[AXIOS]
+    calls = _counting(monkeypatch)
+    docs, stats = run([page(content, url)])
+    assert calls == ["fast", "look", "stage"] and stats.extra["fallback_used"] == 1
+    article = docs[0].text
+    assert sum(snippet in article for snippet in item["with"]) == 2  # fast text: 0
+
+    for check, expected in ((english, ["fast", "look", "stage"]), (swahili, ["fast"])):
+        calls.clear()
+        stats = StageStats("extract")
+        docs = list(extract_pages([page(content, url)], CONFIG, stats, may_be_target=check))
+        assert calls == expected
+    assert stats.extra == {"fallback_not_target": 1} and docs[0].text != article
+
+    # the short-text fallback does not ask: an empty fast text has no language
+    calls.clear()
+    rnz_url, rnz, _ = eval_pages[RNZ]
+    docs = list(extract_pages([page(rnz, rnz_url)], CONFIG, StageStats("extract"),
+                              may_be_target=swahili))
+    assert calls == ["fast", "stage"] and len(docs) == 1
 
 
 def test_extract_command_runs_the_pipeline_extraction(eval_pages, tmp_path):

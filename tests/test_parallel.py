@@ -110,14 +110,14 @@ def test_empty_input_and_rejections_pass_through():
 
 
 def test_serial_path_times_out_one_page(monkeypatch):
-    real = langforge.extract.extract_text
+    real = langforge.extract._extraction
 
     def slow_for_one(text, options, url=None):
         if url and "slow" in url:
             time.sleep(30)
         return real(text, options, url)
 
-    monkeypatch.setattr(langforge.extract, "extract_text", slow_for_one)
+    monkeypatch.setattr(langforge.extract, "_extraction", slow_for_one)
     stats = StageStats("extract")
     pages = [web_page(1), web_page(2, "slow"), web_page(3)]
     # not timed out, the page would sleep its 30 s out and be kept: the drop shows it

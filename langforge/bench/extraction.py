@@ -17,11 +17,14 @@ Systems, all through ``langforge.extract.extract_pages`` (same decoding, size an
 ``min_text_chars`` rules; a dropped page counts as empty text):
 
 * ``a``: langforge before the fallback: trafilatura ``fast=True``, ``fallback=False``;
-* ``b``: langforge now: fast, rerun without ``fast`` when the text falls short;
+* ``b``: langforge now: fast, then trafilatura's fallback stage (readability,
+  jusText) on the fast result where the text is short, or under
+  ``fallback_probe_below_chars`` (1000) and readability finds twice as much;
 * ``c``: trafilatura without ``fast`` on every page, langforge's other settings;
 * ``d``: trafilatura's own defaults with ``favor_precision=True`` (no ``fast``,
   comments included);
-* ``e``: langforge with ``fallback_below_chars = 1000`` (reruns more pages).
+* ``e``: ``b`` without the readability look (``fallback_probe_below_chars = 0``):
+  the fallback stage on short pages only.
 
 Extraction time: process CPU time (user + system) of ``extract_pages`` over a page
 set for ``a``, ``b``, ``e`` and ``c``, median of ``--runs`` rounds; within a round
@@ -60,7 +63,7 @@ SYSTEMS = {
     "b": "langforge with fallback",
     "c": "trafilatura without fast, langforge's other settings",
     "d": "trafilatura defaults + favor_precision",
-    "e": "langforge, fallback_below_chars = 1000",
+    "e": "langforge, fallback_probe_below_chars = 0",
 }
 TIMED = ("a", "b", "e", "c")
 _CHAR_TOKEN = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -141,7 +144,7 @@ def _system(name: str, min_text_chars: int) -> Iterator[ExtractConfig]:
     """The config (and, for c and d, the extractor) of one system."""
     if name in ("a", "b", "e"):
         yield ExtractConfig(min_text_chars=min_text_chars, fallback=name != "a",
-                            fallback_below_chars=1000 if name == "e" else None)
+                            **({"fallback_probe_below_chars": 0} if name == "e" else {}))
         return
 
     def no_fast(config: ExtractConfig, fast: bool = True) -> Extractor:
