@@ -23,6 +23,7 @@ from __future__ import annotations
 import importlib.util
 import math
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
@@ -316,6 +317,39 @@ def load_wordlist(config: LidConfig, directory: Path | None = None) -> frozenset
         raise ConfigError(f"lid.wordlist: cannot read word list {path}: "
                           f"{exc.strerror or exc}. Derive one with `langforge calibrate`."
                           ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class MayBeLanguage:
+    """Whether an extracted text may be in the language, by its word list: at least
+    ``min_frac`` of its counted words listed, or no counted word to judge by.
+
+    The extract stage asks it before it spends a readability look on a page whose
+    fast text came out short (``ExtractConfig.fallback_probe_below_chars``): the
+    teasers of an article in another language do not earn a second extraction. It
+    is pickled to extraction workers as the list's path; each process reads the
+    list once.
+    """
+
+    wordlist: Path
+    min_frac: float
+    min_word_chars: int = 3
+
+    @classmethod
+    def from_config(cls, config: LanguageConfig) -> "MayBeLanguage | None":
+        """Half the share the LID guard asks of a document (``lid.min_wordlist_frac``),
+        from the language's word list; None when the language has neither."""
+        lid = config.lid
+        if not lid.wordlist or lid.min_wordlist_frac is None:
+            return None
+        load_wordlist(lid)  # a missing list is a ConfigError now, not in a worker
+        path = Path(lid.wordlist)
+        return cls((path if path.is_absolute() else config_dir() / path).resolve(),
+                   lid.min_wordlist_frac / 2, lid.wordlist_min_word_chars)
+
+    def __call__(self, text: str) -> bool:
+        words = counted_words(text, split_whitespace, self.min_word_chars)
+        return not words or _share(words, _read_wordlist(self.wordlist)) >= self.min_frac
 
 
 def wordlist_frac(text: str, wordlist: frozenset[str], split_words: WordSplitter = split_whitespace,

@@ -31,13 +31,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from itertools import islice
 from multiprocessing.pool import Pool
 from typing import Any
 
 from langforge.config import ExtractConfig, LanguageConfig
 from langforge.document import Document, Rejection, StageStats, WebPage
-from langforge.extract import extract_pages
+from langforge.extract import TextCheck, extract_pages
 
 #: Environment variable that sets the workers of every shard (machine setting).
 WORKERS_ENV = "LANGFORGE_EXTRACT_WORKERS"
@@ -119,11 +120,12 @@ def _timer(cpu_seconds: float, wall_seconds: float):
             signal.signal(sig, handler)
 
 
-def extract_one(page: WebPage, config: ExtractConfig) -> Outcome:
+def extract_one(page: WebPage, config: ExtractConfig,
+                may_be_target: TextCheck | None = None) -> Outcome:
     """Extract one page; the outcome instead of stats updates."""
     rejections: list[Rejection] = []
     local = StageStats("extract", on_reject=rejections.append)
-    docs = list(extract_pages([page], config, local))
+    docs = list(extract_pages([page], config, local, may_be_target))
     if docs:
         return docs[0], None, None, local.extra
     if rejections:
@@ -261,13 +263,19 @@ def prefilter_and_extract(pages: Iterable[WebPage], config: LanguageConfig,
     """The extraction step of a build as ``pipelines.native.ExtractShard`` runs it:
     the pre-filter (``config.prefilter``; with the configured LID model when it
     is on), then ``extract_parallel`` (worker pool, per-page timers, trafilatura
-    fast with the fallback rerun). ``langforge extract`` runs this."""
+    fast with its fallback stage, spared on pages whose fast text is not in the
+    language: ``langforge.langid.MayBeLanguage``). ``langforge extract`` runs this."""
+    from langforge.langid import MayBeLanguage
     from langforge.prefilter import prefilter_model, prefilter_pages
 
     lid = prefilter_model(config)
     pages = prefilter_pages(pages, config.lang, config.prefilter, prefilter_stats, model=lid,
                             lid=config.lid)
-    return extract_parallel(pages, config.extract, extract_stats, workers=workers)
+    may_be_target = MayBeLanguage.from_config(config)
+    fn = extract_one if may_be_target is None else partial(extract_one,
+                                                           may_be_target=may_be_target)
+    return extract_parallel(pages, config.extract, extract_stats, workers=workers,
+                            extract_fn=fn)
 
 
 def _serial(pages: Iterable[WebPage], config: ExtractConfig, stats: StageStats,
