@@ -464,6 +464,25 @@ def extract_pages(pages: Iterable[WebPage], config: ExtractConfig,
                                        source=page.source, kind="native", metadata=metadata))
 
 
+#: A page whose main text is one short paragraph: its extraction goes through
+#: trafilatura's whole fallback stage (readability, then jusText).
+_WARM_PAGE = (b"<html><head><title>warm-up</title></head><body><nav><a href='/'>Home</a></nav>"
+              b"<div><p>A short paragraph of text, and nothing else.</p></div>"
+              b"<footer>Copyright</footer></body></html>")
+
+
+def warm_up(config: ExtractConfig) -> None:
+    """Run extraction once on a small page whose text is short, so that what the
+    extractor sets up on first use is set up in this process: jusText's stop lists
+    (every language's, ~0.3 s), readability's and trafilatura's first-call state.
+    A process that forks workers calls this first, so that each forked task does
+    not pay it again (see ``pipelines.language.warm_for_workers``)."""
+    page = WebPage(url="https://warm-up.invalid/", content=_WARM_PAGE, record_id="warm-up",
+                   source="warm-up", http_charset="utf-8")
+    for _ in extract_pages([page], config, StageStats("warm-up")):
+        pass
+
+
 def _text_document(page: WebPage, config: ExtractConfig, stats: StageStats) -> Document | None:
     """A document of a WET record's text (UTF-8), or None when it is rejected."""
     if is_binary(page.content, "utf-8"):

@@ -104,6 +104,12 @@ def _write_rows(rows: Iterable[dict[str, Any]], path: Path, schema: pa.Schema) -
     return count
 
 
+def warm_up() -> None:
+    """pyarrow's first conversion of Python values imports pandas (~0.3 s): do it in
+    this process, before it forks task processes, so that they do not each import it."""
+    pa.array([0])
+
+
 def write_docs(docs: Iterable[Document], path: str | os.PathLike) -> int:
     """Stream documents into one Parquet file, atomically. Returns the count."""
     with atomic_path(path) as tmp:

@@ -409,3 +409,44 @@ def test_a_central_build_leaves_no_worker_setting_behind():
     with _worker_settings(force=True, keep_alive="false"):
         assert config.getboolean("worker", "keep_alive") is False
     assert config.has_option("worker", "keep_alive") == had
+
+
+_FORKED_SHARD = """
+import json, os, sys
+os.environ["LANGFORGE_EXTRACT_WORKERS"] = "1"
+from langforge.config import load_config
+from pipelines.language import SAMPLE_WARC, warm_for_workers
+config = load_config("sw")
+warm_for_workers(config)
+import trafilatura.external
+stop_lists = trafilatura.external.JT_STOPLIST
+before = set(sys.modules)
+from langforge.document import StageStats
+from langforge.parallel import prefilter_and_extract
+from langforge.sources.warc import iter_pages
+from langforge.storage import write_docs
+extract = StageStats("extract")
+pages = iter_pages(SAMPLE_WARC, StageStats("read"))
+docs = write_docs(prefilter_and_extract(pages, config, StageStats("prefilter"), extract),
+                  sys.argv[1])
+print(json.dumps({"docs": docs, "fallback": extract.extra.get("fallback_reruns", 0),
+                  "new_modules": sorted(set(sys.modules) - before),
+                  "stop_lists_kept": trafilatura.external.JT_STOPLIST is stop_lists}))
+"""
+
+
+def test_a_task_forked_after_the_warm_up_sets_nothing_up_again(tmp_path):
+    """What ``warm_for_workers`` leaves a forked task process: extracting the sample's
+    pages (fallback stage included) and writing Parquet import no module but the pages'
+    codecs, and jusText's stop lists are not built again (each had cost every task
+    ~0.3 s: pyarrow's import of pandas, jusText's stop lists of every language)."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _FORKED_SHARD, str(tmp_path / "docs.parquet")],
+                         capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["docs"] > 100 and result["fallback"] > 0  # real work, fallback stage too
+    assert [m for m in result["new_modules"] if not m.startswith("encodings.")] == []
+    assert result["stop_lists_kept"]
