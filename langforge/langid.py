@@ -297,6 +297,13 @@ def load_confusable_wordlists(config: LidConfig, directory: Path | None = None
             for code, name in config.confusable_wordlists.items()}
 
 
+def wordlist_path(config: LidConfig, directory: Path | None = None) -> Path:
+    """The absolute path of ``config.wordlist`` (relative paths are relative to
+    ``directory``, by default the config directory)."""
+    path = Path(config.wordlist)
+    return (path if path.is_absolute() else (directory or config_dir()) / path).resolve()
+
+
 def load_wordlist(config: LidConfig, directory: Path | None = None) -> frozenset[str]:
     """The casefolded words of ``config.wordlist`` (relative to the config directory).
 
@@ -308,11 +315,9 @@ def load_wordlist(config: LidConfig, directory: Path | None = None) -> frozenset
     """
     if not config.wordlist:
         return frozenset()
-    path = Path(config.wordlist)
-    if not path.is_absolute():
-        path = (directory or config_dir()) / path
+    path = wordlist_path(config, directory)
     try:
-        return _read_wordlist(path.resolve())
+        return _read_wordlist(path)
     except OSError as exc:
         raise ConfigError(f"lid.wordlist: cannot read word list {path}: "
                           f"{exc.strerror or exc}. Derive one with `langforge calibrate`."
@@ -343,9 +348,7 @@ class MayBeLanguage:
         if not lid.wordlist or lid.min_wordlist_frac is None:
             return None
         load_wordlist(lid)  # a missing list is a ConfigError now, not in a worker
-        path = Path(lid.wordlist)
-        return cls((path if path.is_absolute() else config_dir() / path).resolve(),
-                   lid.min_wordlist_frac / 2, lid.wordlist_min_word_chars)
+        return cls(wordlist_path(lid), lid.min_wordlist_frac / 2, lid.wordlist_min_word_chars)
 
     def __call__(self, text: str) -> bool:
         words = counted_words(text, split_whitespace, self.min_word_chars)
