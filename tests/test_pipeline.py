@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import contextlib
 import shutil
 from pathlib import Path
@@ -450,3 +451,30 @@ def test_a_task_forked_after_the_warm_up_sets_nothing_up_again(tmp_path):
     assert result["docs"] > 100 and result["fallback"] > 0  # real work, fallback stage too
     assert [m for m in result["new_modules"] if not m.startswith("encodings.")] == []
     assert result["stop_lists_kept"]
+
+
+def test_several_workers_share_the_cores_for_extraction(monkeypatch):
+    """With N Luigi workers each shard task extracts with cores // N processes (each
+    starting a pool of every core was 20% slower on 2 cores); one worker, a user's
+    LANGFORGE_EXTRACT_WORKERS or ``[extract] workers`` are left alone, and nothing
+    stays set after the build."""
+    from langforge import parallel
+    from langforge.config import load_config
+    from pipelines.language import cores_shared
+
+    config = load_config("sw")
+    monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
+    for cores, workers, expected in ((2, 2, 1), (4, 2, 2), (2, 3, 1), (8, 1, None)):
+        monkeypatch.setattr(parallel, "available_cores", lambda cores=cores: cores)
+        with cores_shared(config, workers):
+            assert os.environ.get(parallel.WORKERS_ENV) == (expected and str(expected))
+            if expected:
+                assert parallel.resolve_workers(config.extract.workers) == expected
+        assert parallel.WORKERS_ENV not in os.environ
+    pinned = config.model_copy(update={"extract": config.extract.model_copy(update={"workers": 3})})
+    with cores_shared(pinned, 2):
+        assert parallel.WORKERS_ENV not in os.environ
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    with cores_shared(config, 2):
+        assert os.environ[parallel.WORKERS_ENV] == "2"
+    assert os.environ[parallel.WORKERS_ENV] == "2"
