@@ -92,11 +92,12 @@ class _Backend:
         """Every canonical code (or ``<model>:<label>``) this model can name."""
         return frozenset(self.code_of(label) for label in self.raw_labels())
 
-    def predict(self, texts: list[str], k: int = -1) -> list[dict[str, float]]:
+    def predict(self, texts: list[str], k: int = -1,
+                threshold: float = 0.0) -> list[dict[str, float]]:
         """Probabilities per canonical code for each text, most likely first.
 
         A text with no visible character gets ``{}`` (no evidence). ``k`` = -1
-        keeps every label.
+        keeps every label; codes whose probability is below ``threshold`` are left out.
         """
         if k == 0 or k < -1:
             raise ValueError(f"k must be -1 (all labels) or positive, got {k}")
@@ -114,7 +115,7 @@ class _Backend:
             items = sorted(merged.items(), key=lambda kv: -kv[1])
             if k > 0:
                 items = items[:k]
-            results.append({code: min(1.0, p) for code, p in items})
+            results.append({code: min(1.0, p) for code, p in items if p >= threshold})
         return results
 
     def _rank(self, text: str) -> list[tuple[str, float]]:  # pragma: no cover - abstract

@@ -33,7 +33,6 @@ language's ``[prefilter]`` thresholds, so the thresholds can be tuned for recall
 from __future__ import annotations
 
 import html
-import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -236,10 +235,12 @@ def page_signals(pages: list[WebPage], lang: Language, config: PrefilterConfig,
         partial.append((declared, reliable, target_frac, other_frac, sample))
         samples.append(sample)
     flat = [block for sample in samples for block in sample]
-    # at most 1/floor labels can score above the floor, so this many labels hold
-    # the target's exact probability whenever it matters (all labels cost 10x)
-    top_k = math.ceil(1 / config.min_target_lid_score) + 1 if use_lid else 1
-    scores = model.predict(flat, k=top_k) if flat else []
+    # only labels at or above the floor can decide: fastText's threshold cut returns
+    # them alone (a third cheaper than the 1/floor + 1 labels that hold them all);
+    # a target scoring under the floor reads as 0 in the evidence, and a block whose
+    # top label is under the floor (an unsure block) names no top language
+    floor = config.min_target_lid_score if use_lid else 0.0
+    scores = model.predict(flat, k=-1, threshold=floor) if flat else []
     signals, i = [], 0
     for declared, reliable, target_frac, other_frac, sample in partial:
         block_scores, i = scores[i:i + len(sample)], i + len(sample)

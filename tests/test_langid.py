@@ -108,6 +108,20 @@ def test_predict_all_labels(model, swahili_news):
     assert model.predict([swahili_news[1]], k=1)[0] == dict(list(scores.items())[:1])
 
 
+@pytest.mark.parametrize("name", ["lid176", "py3langid"])
+def test_predict_threshold_keeps_exactly_the_labels_at_or_above_it(model, swahili_news,
+                                                                  shared_data, name):
+    """The pre-filter asks only for labels at or above its floor: the cut must keep
+    every such label with its probability unchanged, and nothing under it."""
+    from langforge.lid_backends import backend
+
+    lid = model if name == "lid176" else backend(name)
+    lingala = read_lines(shared_data / "text/udhr-unicode/txt/udhr_lin.txt")[5:40]
+    texts = swahili_news[:3] + [" ".join(lingala[:3]), lingala[10], "Habari ya asubuhi"]
+    for full, cut in zip(lid.predict(texts), lid.predict(texts, threshold=0.05)):
+        assert cut == {code: p for code, p in full.items() if p >= 0.05}
+        assert list(cut) == list(full)[:len(cut)]
+
 def test_predict_newlines_and_empty(model, swahili_news):
     text = swahili_news[2]
     with_newlines = text.replace(". ", ".\n", 3).replace(" ", "\r\n", 1)
