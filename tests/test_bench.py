@@ -10,7 +10,7 @@ import pytest
 
 from langforge.bench.__main__ import (acceptance, format_dedup, format_table, recall,
                                       summarize, summarize_dedup)
-from langforge.bench.crawl import build_crawl, swahili_page
+from langforge.bench.crawl import build_crawl, startup_warc, swahili_page
 from langforge.bench.crawl_mixed import build_mixed_crawl, category_of
 from langforge.bench.runners import (dedup_report, measure, run_datatrove, run_langforge,
                                      run_langforge_luigi, run_read_floor)
@@ -174,6 +174,35 @@ def test_acceptance_verdicts_and_table():
     table = format_table(summary)
     assert len(table) == 4 and "6.67" in table[3]
     assert recall([], []) == 1.0
+
+
+def test_at_scale_takes_each_systems_start_up_off():
+    """(a) 20 s on 1,000 pages with 4 s of start-up, (c) 6 s with 2.5 s: per core 3.33x
+    on the crawl, 16 s vs 3.5 s for the other 999 pages at scale (4.57x)."""
+    summary = {"a": summarize(_runs(1000, 20.0, ["u1"], ["u1"]), _runs(1, 4.0, [], [])),
+               "c": summarize(_runs(1000, 6.0, ["u1"], ["u1"]), _runs(1, 2.5, [], []))}
+    assert summary["c"]["startup_cpu_s"] == 2.5
+    assert summary["c"]["pages_per_cpu_s_at_scale"] == pytest.approx(999 / 3.5)
+    lines = acceptance(summary, None)
+    assert lines[0].startswith("  [FAIL] (c) per core 3.33x (a) (target >= 5)")
+    assert lines[1].startswith("  [FAIL] (c) per core at scale 4.57x (a), start-up taken off "
+                               "(2.5 s vs 4.0 s CPU")
+    table = format_table(summary)
+    assert table[2].split()[-5] == "4.57" and "(a) 4.0 s, (c) 2.5 s" in table[-1]
+    # a run no longer than its start-up has no at-scale figure, and no check
+    summary["c"] = summarize(_runs(1000, 2.0, ["u1"], ["u1"]), _runs(1, 2.5, [], []))
+    assert summary["c"]["pages_per_cpu_s_at_scale"] is None
+    assert len(acceptance(summary, None)) == 1 and format_table(summary)[2].split()[-5] == "-"
+
+
+@pytest.mark.shared_data
+def test_the_start_up_crawl_is_one_swahili_page_of_the_crawl(small_crawl, tmp_path):
+    path = startup_warc(small_crawl, tmp_path / "startup.warc.gz")
+    (page,) = iter_pages(path, StageStats("read"))
+    assert page.url in small_crawl.swahili_urls
+    original = next(p for w in small_crawl.warcs for p in iter_pages(w, StageStats("read"))
+                    if p.url == page.url)
+    assert page.content == original.content and page.record_id == original.record_id
 
 
 @pytest.mark.shared_data

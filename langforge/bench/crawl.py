@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import lxml.html
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -203,3 +204,21 @@ def write_crawl(out_dir: Path, prefix: str, records: list[tuple[str, bytes, str]
                        seed=seed)
     crawl.save(out_dir / "crawl.json")
     return crawl
+
+
+def startup_warc(crawl: BenchCrawl, path: Path) -> str:
+    """Write a one-page WARC file holding the crawl's first Swahili page (its record
+    copied as it is) and return its path. A system's run on it costs what starting
+    costs (imports, models, one page through every stage), so that subtracting it
+    from a run on the crawl leaves the cost of the pages themselves."""
+    wanted = set(crawl.swahili_urls)
+    for warc in crawl.warcs:
+        with open(warc, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type == "response" \
+                        and record.rec_headers.get_header("WARC-Target-URI") in wanted:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    with path.open("wb") as out:
+                        WARCWriter(out, gzip=True).write_record(record)
+                    return str(path)
+    raise InputError(f"no Swahili page in the crawl {crawl.warcs}: no start-up page")
