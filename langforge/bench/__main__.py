@@ -14,8 +14,8 @@ its worker processes'), so it does not depend on how many cores a system used.
 "At scale" subtracts each system's start-up: in each round every system also runs
 on a one-page crawl (the crawl's first Swahili page: imports, models, one page
 through every stage), and its median CPU time there is taken off its runs on the
-crawl. A Common Crawl WARC file holds ~40,000 pages, so start-up, a quarter or
-more of a run on these small crawls, is a rounding error in a real build.
+crawl. A Common Crawl WARC file holds ~40,000 pages, so start-up, a third or more
+of (c)'s run on these small crawls, is a rounding error in a real build.
 On the eval crawl, (b) also runs with 2 workers against 1 (wall time, the crawl read
 twice so that 8 files share 2 workers; ``--no-scaling`` skips it). ``--part
 scheduler`` (also in ``all``) times one ``luigid`` scheduling thousands of shard tasks
@@ -85,7 +85,8 @@ def summarize(runs: list[dict[str, Any]],
               startups: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Medians of one system's runs (counts are the same in every run); with
     ``startups`` (its runs on the one-page crawl) also the CPU seconds of start-up
-    and the pages per CPU second once start-up is taken off (``at_scale``)."""
+    and the pages per CPU second once start-up is taken off
+    (``pages_per_cpu_s_at_scale``; None when a run took no longer than start-up)."""
     first = runs[0]
     wall = statistics.median(r["wall_s"] for r in runs)
     cpu = statistics.median(r["cpu_s"] for r in runs)
@@ -93,8 +94,9 @@ def summarize(runs: list[dict[str, Any]],
     at_scale = None
     if startup is not None and cpu > startup:
         at_scale = (first["pages"] - startups[0]["pages"]) / (cpu - startup)
-    return {"startup_cpu_s": startup, "pages_per_cpu_s_at_scale": at_scale,
+    return {
         "runs": len(runs), "pages": first["pages"], "wall_s": wall, "cpu_s": cpu,
+        "startup_cpu_s": startup, "pages_per_cpu_s_at_scale": at_scale,
         "pages_per_s": first["pages"] / wall if wall else 0.0,
         "pages_per_cpu_s": first["pages"] / cpu if cpu else 0.0,
         "peak_mib": statistics.median(peak_mib(r) for r in runs),
