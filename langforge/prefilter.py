@@ -238,9 +238,9 @@ def page_signals(pages: list[WebPage], lang: Language, config: PrefilterConfig,
     # only labels at or above the floor can decide: fastText's threshold cut returns
     # them alone (a third cheaper than the 1/floor + 1 labels that hold them all);
     # a target scoring under the floor reads as 0 in the evidence, and a block whose
-    # top label is under the floor (an unsure block) names no top language
-    floor = config.min_target_lid_score if use_lid else 0.0
-    scores = model.predict(flat, k=-1, threshold=floor) if flat else []
+    # top label is under the floor (an unsure block) names no top language (blocks are
+    # sampled only when the fastText rule is on, so the floor is set whenever ``flat`` is)
+    scores = model.predict(flat, k=-1, threshold=config.min_target_lid_score) if flat else []
     signals, i = [], 0
     for declared, reliable, target_frac, other_frac, sample in partial:
         block_scores, i = scores[i:i + len(sample)], i + len(sample)

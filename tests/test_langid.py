@@ -122,6 +122,7 @@ def test_predict_threshold_keeps_exactly_the_labels_at_or_above_it(model, swahil
         assert cut == {code: p for code, p in full.items() if p >= 0.05}
         assert list(cut) == list(full)[:len(cut)]
 
+
 def test_predict_newlines_and_empty(model, swahili_news):
     text = swahili_news[2]
     with_newlines = text.replace(". ", ".\n", 3).replace(" ", "\r\n", 1)
