@@ -7,16 +7,20 @@ else the HTTP charset, else the ``<meta>`` charset, else detection;
 first; then, for a page whose fast text is empty or short, or on which
 readability finds more than twice as much text, trafilatura's comparison with
 its fallback extractors (readability, jusText) runs on the fast result
-(``ExtractConfig.fallback``). A page that makes trafilatura fail is counted as
+(``ExtractConfig.fallback``), starting from the trees the fast run kept (no
+second parse: ``_keeping_trees`` wraps ``trafilatura.core._extract_and_compare``,
+otherwise unchanged). A page that makes trafilatura fail is counted as
 ``extraction_error`` and the stream goes on.
 """
 
 from __future__ import annotations
 
 import codecs
+import functools
 import html
 import inspect
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from copy import copy
 from dataclasses import dataclass
@@ -28,6 +32,7 @@ from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
 
 try:  # the comparison stage of trafilatura's cascade on its own: internals of trafilatura 2.3
+    from trafilatura import core as _trafilatura_core
     from trafilatura.core import _forum_thread_page, determine_returnstring
     from trafilatura.external import compare_extraction, try_readability
     from trafilatura.htmlprocessing import prune_unwanted_nodes, tree_cleaning
@@ -36,8 +41,13 @@ try:  # the comparison stage of trafilatura's cascade on its own: internals of t
 
     STAGED_FALLBACK = list(inspect.signature(compare_extraction).parameters) == [
         "cleaned_tree", "raw_tree", "body", "text", "options"]
+    #: the fast run's trees can be kept for the look and the fallback stage
+    #: (``_keeping_trees``, which wraps ``trafilatura.core._extract_and_compare``)
+    KEEP_TREES = STAGED_FALLBACK and list(inspect.signature(
+        _trafilatura_core._extract_and_compare).parameters) == [
+        "cleaned_tree", "cleaned_tree_backup", "tree", "options"]
 except ImportError:  # another trafilatura: the fallback reruns the whole extraction
-    STAGED_FALLBACK = False
+    STAGED_FALLBACK = KEEP_TREES = False
 
 from langforge.config import ExtractConfig
 from langforge.document import Document, StageStats, WebPage
@@ -294,57 +304,99 @@ def extract_text(text: str, options: Extractor, url: str | None = None) -> str:
     return _extraction(text, options, url)[0]
 
 
-def _extraction(text: str, options: Extractor, url: str | None):
+def _extraction(text: str, options: Extractor, url: str | None, keep_trees: bool = False):
     """The text and trafilatura's document (None when it found nothing, or with a
     trafilatura whose internals langforge does not use): what ``trafilatura.extract``
-    returns, with the tree behind it for the fallback stage."""
+    returns, with the tree behind it for the fallback stage; given ``keep_trees``,
+    also the trees the run started from (``_keeping_trees``; None when not kept)."""
     options.url = url
     if not STAGED_FALLBACK:
-        return _clean(trafilatura.extract(text, options=options)), None
-    document = trafilatura.bare_extraction(text, options=options)
+        return _clean(trafilatura.extract(text, options=options)), None, None
+    kept: list | None = [] if keep_trees and KEEP_TREES else None
+    _KEPT.slot = kept
+    try:
+        document = trafilatura.bare_extraction(text, options=options)
+    finally:
+        _KEPT.slot = None
+    trees = tuple(kept) if kept else None
     if document is None:
-        return "", None
-    return _clean(determine_returnstring(document, options)), document
+        return "", None, trees
+    return _clean(determine_returnstring(document, options)), document, trees
+
+
+_KEPT = threading.local()
+
+
+def _keeping_trees(extract_and_compare):
+    """trafilatura's stages 1-2 (``core._extract_and_compare``: main extractor, then
+    the comparison unless ``fast``), unchanged but for one thing: the first call
+    while this thread's ``_KEPT.slot`` is open puts the trees it starts from in the
+    slot (the cleaned tree's backup, the pruned raw tree). Neither is changed by a
+    fast run, and they are what the comparison starts from, so the fallback stage
+    does not parse, prune and clean the page again."""
+
+    @functools.wraps(extract_and_compare)
+    def stages(cleaned_tree, cleaned_tree_backup, tree, options):
+        slot = getattr(_KEPT, "slot", None)
+        if slot is not None and not slot:  # not a later recall retry's trees
+            slot.extend((cleaned_tree_backup, tree))
+        return extract_and_compare(cleaned_tree, cleaned_tree_backup, tree, options)
+
+    stages.langforge_keeps_trees = True
+    return stages
+
+
+if KEEP_TREES and not getattr(_trafilatura_core._extract_and_compare, "langforge_keeps_trees",
+                              False):
+    _trafilatura_core._extract_and_compare = _keeping_trees(
+        _trafilatura_core._extract_and_compare)
 
 
 def _count(stats: StageStats, key: str) -> None:
     stats.extra[key] = stats.extra.get(key, 0) + 1
 
 
-def _readability_finds_more(source: str, len_text: int) -> bool:
+def _readability_finds_more(source: str, len_text: int, raw=None) -> bool:
     """Whether readability finds more than twice ``len_text`` characters on the page:
     the test by which trafilatura's comparison prefers readability's text
-    (``external._prefer_readability``), here on the unpruned page, as a cheap
-    look before the comparison itself."""
-    tree = load_html(source)
+    (``external._prefer_readability``), as a cheap look before the comparison
+    itself. It reads a copy of ``raw``, the fast run's pruned raw tree, where kept
+    (readability changes the tree it reads), else the page parsed again. On
+    trafilatura's 997 evaluation and newspaper pages both send the same pages on."""
+    tree = copy(raw) if raw is not None else load_html(source)
     if tree is None:
         return False
     text = tostring(try_readability(tree), method="text", encoding="unicode")
     return len(" ".join(text.split())) > 2 * len_text
 
 
-def _fallback_stage(source: str, fast_doc, full: Extractor) -> str | None:
+def _fallback_stage(source: str, fast_doc, full: Extractor, trees=None) -> str | None:
     """trafilatura's comparison stage (readability, then jusText) run on the fast
     run's result, as ``trafilatura_sequence`` runs it without ``fast``: the same raw
     tree pruning, the same cleaned tree, while the main extractor runs once. Under
     ``favor_precision`` (no baseline rescue, no recall escalation) the text is
     trafilatura's without ``fast`` but for the main extractor's teaser pruning,
     which ``fast`` skips (on trafilatura's evaluation pages 7 of 997 texts differ,
-    by a teaser block). None when the page does not parse."""
-    tree = load_html(source)
-    if tree is None:
-        return None
-    forum = _forum_thread_page(tree)
-    raw = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
-    if not full.comments and (full.focus == "precision" or not forum):
-        raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
-    cleaned = tree_cleaning(copy(raw), full)
+    by a teaser block). ``trees``: the fast run's (cleaned, raw) trees, kept
+    (``_keeping_trees``), else the page is parsed, pruned and cleaned again as the
+    fast run did. None when the page does not parse."""
+    if trees is not None:
+        cleaned, raw = trees
+    else:
+        tree = load_html(source)
+        if tree is None:
+            return None
+        forum = _forum_thread_page(tree)
+        raw = prune_unwanted_nodes(tree, RAW_TREE_PRUNE_XPATH)
+        if not full.comments and (full.focus == "precision" or not forum):
+            raw = prune_unwanted_nodes(raw, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        cleaned = tree_cleaning(copy(raw), full)
     if fast_doc is None:
         fast_doc = _TrafilaturaDocument()
         body, text = Element("body"), ""
     else:
         body, text = fast_doc.body, fast_doc.raw_text or ""
-    body, _ = compare_extraction(cleaned, copy(raw), body, text, full)
+    body, _ = compare_extraction(cleaned, raw, body, text, full)
     fast_doc.body = body
     return _clean(determine_returnstring(fast_doc, full))
 
@@ -372,7 +424,7 @@ def _extract_with_fallback(source: str, url: str | None, fast: Extractor,
         except Exception:  # noqa: BLE001 - the fast text stands
             return text
         return _chosen(text, rerun if len(rerun) > len(text) else text, config, stats)
-    text, fast_doc = _extraction(source, fast, url)
+    text, fast_doc, trees = _extraction(source, fast, url, keep_trees=True)
     full.url = url
     if len(text) >= max(rerun_below, config.fallback_probe_below_chars):
         return text
@@ -382,10 +434,10 @@ def _extract_with_fallback(source: str, url: str | None, fast: Extractor,
                 _count(stats, FALLBACK_NOT_TARGET)
                 return text
             _count(stats, FALLBACK_PROBES)
-            if not _readability_finds_more(source, len(text)):
+            if not _readability_finds_more(source, len(text), trees[1] if trees else None):
                 return text
         _count(stats, FALLBACK_RERUNS)
-        chosen = _fallback_stage(source, fast_doc, full)
+        chosen = _fallback_stage(source, fast_doc, full, trees)
     except Exception:  # noqa: BLE001 - the fast text stands
         return text
     return text if chosen is None else _chosen(text, chosen, config, stats)

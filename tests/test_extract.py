@@ -127,10 +127,10 @@ def test_rejections_reach_the_sink():
 def test_extractor_exception_is_counted_not_raised(monkeypatch):
     real = extract_module._extraction
 
-    def flaky(text, options, url):
+    def flaky(text, options, url, **kwargs):
         if "Kaboom" in text:
             raise RecursionError("maximum recursion depth exceeded")
-        return real(text, options, url)
+        return real(text, options, url, **kwargs)
 
     monkeypatch.setattr(extract_module, "_extraction", flaky)
     pages = [page(html_page("Kaboom", text=SWAHILI).encode(), "http://a/1"),
@@ -354,6 +354,28 @@ def test_fallback_stage_gives_trafilaturas_text_without_fast(eval_pages, name):
     full = extract_module._extractor(CONFIG, fast=False)
     assert docs[0].text == extract_module.extract_text(
         extract_module.tame_attributes(decoded.text), full, url)
+
+
+def test_the_look_and_the_fallback_stage_start_from_the_fast_runs_trees(eval_pages,
+                                                                       monkeypatch):
+    """The look and the fallback stage parse no page again: they start from the trees
+    the fast run kept (its pruned raw tree, its cleaned tree), and give the same text
+    as when they parse, prune and clean the page themselves."""
+    assert extract_module.KEEP_TREES  # the installed trafilatura's internals fit
+    pages = [eval_page(eval_pages, name) for name in (ZDF, RNZ, ECONOMICTIMES)]
+    parses: list[object] = []
+    real_load = extract_module.load_html
+    monkeypatch.setattr(extract_module, "load_html",
+                        lambda source: parses.append(source) or real_load(source))
+    calls = _counting(monkeypatch)
+    kept, stats = run(pages)
+    assert calls == ["fast", "look", "stage", "fast", "stage", "fast", "stage"]
+    assert parses == [] and stats.extra["fallback_used"] == 3
+
+    monkeypatch.setattr(extract_module, "KEEP_TREES", False)
+    parsed, again = run(pages)
+    assert len(parses) == 4  # the look once, each fallback stage once
+    assert [d.text for d in parsed] == [d.text for d in kept] and again.extra == stats.extra
 
 
 def test_another_trafilatura_reruns_the_whole_extraction(eval_pages, monkeypatch):
