@@ -356,25 +356,31 @@ def test_fallback_stage_gives_trafilaturas_text_without_fast(eval_pages, name):
         extract_module.tame_attributes(decoded.text), full, url)
 
 
+@pytest.mark.parametrize("settings", [{}, {"favor_precision": False},
+                                      {"include_comments": True}])
 def test_the_look_and_the_fallback_stage_start_from_the_fast_runs_trees(eval_pages,
-                                                                       monkeypatch):
+                                                                       monkeypatch, settings):
     """The look and the fallback stage parse no page again: they start from the trees
     the fast run kept (its pruned raw tree, its cleaned tree), and give the same text
-    as when they parse, prune and clean the page themselves."""
+    as when they parse, prune and clean the page themselves, whatever the settings."""
     assert extract_module.KEEP_TREES  # the installed trafilatura's internals fit
+    config = ExtractConfig(**settings)
     pages = [eval_page(eval_pages, name) for name in (ZDF, RNZ, ECONOMICTIMES)]
     parses: list[object] = []
     real_load = extract_module.load_html
     monkeypatch.setattr(extract_module, "load_html",
                         lambda source: parses.append(source) or real_load(source))
     calls = _counting(monkeypatch)
-    kept, stats = run(pages)
-    assert calls == ["fast", "look", "stage", "fast", "stage", "fast", "stage"]
-    assert parses == [] and stats.extra["fallback_used"] == 3
+    kept, stats = run(pages, config)
+    if not settings:
+        assert calls == ["fast", "look", "stage", "fast", "stage", "fast", "stage"]
+        assert stats.extra["fallback_used"] == 3
+    assert parses == [] and stats.extra["fallback_reruns"] >= 1
+    reads = calls.count("look") + calls.count("stage")
 
     monkeypatch.setattr(extract_module, "KEEP_TREES", False)
-    parsed, again = run(pages)
-    assert len(parses) == 4  # the look once, each fallback stage once
+    parsed, again = run(pages, config)
+    assert len(parses) == reads  # each look and each fallback stage parses the page
     assert [d.text for d in parsed] == [d.text for d in kept] and again.extra == stats.extra
 
 
