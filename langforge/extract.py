@@ -43,8 +43,9 @@ try:  # the comparison stage of trafilatura's cascade on its own: internals of t
         "cleaned_tree", "raw_tree", "body", "text", "options"]
     #: the fast run's trees can be kept for the look and the fallback stage
     #: (``_keeping_trees``, which wraps ``trafilatura.core._extract_and_compare``)
-    KEEP_TREES = STAGED_FALLBACK and list(inspect.signature(
-        _trafilatura_core._extract_and_compare).parameters) == [
+    _STAGES = getattr(_trafilatura_core, "_extract_and_compare", None)
+    KEEP_TREES = STAGED_FALLBACK and callable(_STAGES) and list(
+        inspect.signature(_STAGES).parameters) == [
         "cleaned_tree", "cleaned_tree_backup", "tree", "options"]
 except ImportError:  # another trafilatura: the fallback reruns the whole extraction
     STAGED_FALLBACK = KEEP_TREES = False
