@@ -112,10 +112,10 @@ def test_empty_input_and_rejections_pass_through():
 def test_serial_path_times_out_one_page(monkeypatch):
     real = langforge.extract._extraction
 
-    def slow_for_one(text, options, url=None):
+    def slow_for_one(text, options, url=None, **kwargs):
         if url and "slow" in url:
             time.sleep(30)
-        return real(text, options, url)
+        return real(text, options, url, **kwargs)
 
     monkeypatch.setattr(langforge.extract, "_extraction", slow_for_one)
     stats = StageStats("extract")
