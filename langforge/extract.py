@@ -347,10 +347,8 @@ def _keeping_trees(extract_and_compare):
     return stages
 
 
-if KEEP_TREES and not getattr(_trafilatura_core._extract_and_compare, "langforge_keeps_trees",
-                              False):
-    _trafilatura_core._extract_and_compare = _keeping_trees(
-        _trafilatura_core._extract_and_compare)
+if KEEP_TREES and not getattr(_STAGES, "langforge_keeps_trees", False):
+    _trafilatura_core._extract_and_compare = _keeping_trees(_STAGES)
 
 
 def _count(stats: StageStats, key: str) -> None:
