@@ -156,6 +156,23 @@ def test_datatrove_runner(small_crawl, tmp_path, monkeypatch):
     assert result["lid_urls"]
 
 
+@pytest.mark.shared_data
+@pytest.mark.skipif(importlib.util.find_spec("datatrove") is None,
+                    reason="datatrove not installed (make bench installs the bench extra)")
+def test_datatrove_with_two_workers_reads_the_local_model_and_keeps_what_one_keeps(
+        small_crawl, tmp_path, monkeypatch):
+    # datatrove's workers are fresh processes: the local lid.176 must reach them with the
+    # pickled step (offline, the download URL fails there), and a failed worker must not
+    # leave measure() waiting on a pipe its forkserver holds open
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    runs = {workers: measure({"system": "datatrove", "workers": workers,
+                              "warcs": small_crawl.warcs, "work_dir": str(tmp_path / f"{workers}")})
+            for workers in (1, 2)}
+    assert runs[2]["pages"] == runs[1]["pages"] >= small_crawl.pages - 2
+    assert sorted(runs[2]["urls"]) == sorted(runs[1]["urls"])
+    assert sorted(runs[2]["lid_urls"]) == sorted(runs[1]["lid_urls"]) and runs[1]["lid_urls"]
+
+
 def _runs(pages, cpu_s, lid, kept):
     return [{"pages": pages, "wall_s": cpu_s, "cpu_s": cpu_s, "peak_rss_mib": 100.0,
              "peak_child_rss_mib": 0.0, "lid_urls": lid, "urls": kept}]

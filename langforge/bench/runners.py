@@ -22,6 +22,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, Iterator
@@ -203,7 +204,6 @@ def run_datatrove(warcs: list[str], *, work_dir: Path, workers: int = 1, fast: b
     work_dir.mkdir(parents=True, exist_ok=True)
     # the model "download" becomes a copy of the local file into HF_HOME's cache
     os.environ.setdefault("HF_HOME", str(work_dir / "hf_home"))
-    FT176LID.MODEL_URL = str(default_model_path())
     folder = Path(warcs[0]).parent
     paths_file = work_dir / "paths.txt"
     paths_file.write_text("".join(f"{Path(p).relative_to(folder)}\n" for p in warcs))
@@ -211,11 +211,18 @@ def run_datatrove(warcs: list[str], *, work_dir: Path, workers: int = 1, fast: b
     label = config.lang.label("lid176")
     if label is None:
         raise ConfigError(f"lid.176 has no label for {config.lang.code}")
+    lid = LanguageFilter(languages=[label], language_threshold=config.lid.min_score)
+    if not isinstance(lid.model, FT176LID):
+        raise ConfigError(f"datatrove's LanguageFilter uses {type(lid.model).__name__}, "
+                          "the bench expects FT176LID (datatrove 0.10)")
+    # on the instance, not the class: with workers > 1 datatrove pickles the steps into
+    # fresh processes, where a class attribute set here would be the download URL again
+    lid.model.MODEL_URL = str(default_model_path())
     pipeline = [
         WarcReader(str(folder), paths_file=str(paths_file)),
         Trafilatura(favour_precision=config.extract.favor_precision,
                     **({"fast": True} if fast else {})),
-        LanguageFilter(languages=[label], language_threshold=config.lid.min_score),
+        lid,
         UrlTap(str(lid_dir)),
         GopherQualityFilter(stop_words=config.quality.stopwords or None,
                             min_stop_words=config.quality.min_stopwords),
@@ -282,10 +289,16 @@ def measure(spec: dict[str, Any], timeout_s: float | None = None) -> dict[str, A
     out = Path(spec["work_dir"]) / name  # the dedup runs in the build's work_dir
     out.parent.mkdir(parents=True, exist_ok=True)
     cmd = [sys.executable, "-m", "langforge.bench.runners", json.dumps(spec), str(out)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout_s)
-    if proc.returncode != 0:
-        raise RuntimeError(f"bench child {spec['system']} failed ({proc.returncode}):\n"
-                           f"{proc.stderr[-3000:]}")
+    # the child's output goes to a file, not a pipe: a process the child leaves behind
+    # (datatrove's forkserver when a worker fails) would hold a pipe open, and this wait
+    # would never end
+    with tempfile.TemporaryFile() as output:
+        proc = subprocess.run(cmd, stdout=output, stderr=subprocess.STDOUT, timeout=timeout_s)
+        if proc.returncode != 0:
+            output.seek(0)
+            tail = output.read().decode("utf-8", "replace")[-3000:]
+            raise RuntimeError(f"bench child {spec['system']} failed ({proc.returncode}):\n"
+                               f"{tail}")
     return json.loads(out.read_text())
 
 
