@@ -17,7 +17,8 @@ through every stage), and its median CPU time there is taken off its runs on the
 crawl. A Common Crawl WARC file holds ~40,000 pages, so start-up, a third or more
 of (c)'s run on these small crawls, is a rounding error in a real build.
 On the eval crawl, (b) also runs with 2 workers against 1 (wall time, the crawl read
-twice so that 8 files share 2 workers; ``--no-scaling`` skips it). ``--part
+twice so that 8 files share 2 workers; datatrove too, as a reference, when (a) runs;
+``--no-scaling`` skips it). ``--part
 scheduler`` (also in ``all``) times one ``luigid`` scheduling thousands of shard tasks
 (``langforge.bench.scale``).
 After the runs, the sharded deduplication (``pipelines.dedup``) runs on (b)'s builds
@@ -306,7 +307,9 @@ def run_crawl(name: str, args: argparse.Namespace) -> dict[str, Any]:
         print(f"  [{'PASS' if ok else 'FAIL'}] 2 workers {scaling['speedup']:.2f}x 1 worker "
               f"(wall, (b) on the crawl x{SCALING_REPEAT}; target >= {MIN_SPEEDUP_2_WORKERS}; "
               f"{scaling['speedup'] / scaling['machine_speedup']:.0%} of the "
-              f"{scaling['machine_speedup']:.2f}x of two independent runs on this machine)")
+              f"{scaling['machine_speedup']:.2f}x of two independent runs on this machine"
+              + (f"; datatrove {scaling['peer_speedup']:.2f}x" if "peer_speedup" in scaling
+                 else "") + ")")
     for label, figures in (dedup or {}).items():
         print("\n".join(format_dedup(figures, f"(b)'s build, {label}")))
         print(f"  (the dedup tasks ran in one process, one Luigi worker: {figures['wall_s']:.1f} s "
@@ -321,8 +324,13 @@ def run_crawl(name: str, args: argparse.Namespace) -> dict[str, Any]:
 
 def run_scaling(warcs: list[str], args: argparse.Namespace) -> dict[str, Any]:
     """(b) with 1 and with 2 workers on the crawl repeated ``SCALING_REPEAT`` times (more
-    files than workers, so that shards balance), taking turns; medians of wall and CPU."""
+    files than workers, so that shards balance), taking turns; medians of wall and CPU.
+    Two references measured in the same rounds: two independent 1-worker runs at once
+    (the machine's own ceiling) and, when (a) is among ``--systems``, datatrove with 1
+    and with 2 workers on the same files (wall only: its workers are children of its
+    forkserver, whose CPU time this process cannot read)."""
     runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+    peer: dict[int, list[float]] = {1: [], 2: []}
     ceilings = []
     for round_ in range(args.runs):
         # the machine's own ceiling: two independent 1-worker runs at once, each on half
@@ -344,18 +352,32 @@ def run_scaling(warcs: list[str], args: argparse.Namespace) -> dict[str, Any]:
             runs[workers].append(result)
             print(f"  scaling run {round_ + 1}, {workers} worker(s): {result['wall_s']:.1f} s "
                   f"wall, {result['cpu_s']:.1f} s CPU ({result['pages']} pages)", flush=True)
+        for workers in peer if "a" in args.systems else ():
+            spec = dict(SYSTEMS["a"][1], warcs=warcs, workers=workers, repeat=SCALING_REPEAT,
+                        work_dir=str(args.out / "runs" / f"scaling-a-{workers}w-{round_}"))
+            result = measure(spec)
+            peer[workers].append(result["wall_s"])
+            print(f"  scaling run {round_ + 1}, datatrove (a), {workers} worker(s): "
+                  f"{result['wall_s']:.1f} s wall ({result['pages']} pages)", flush=True)
     wall = {w: statistics.median(r["wall_s"] for r in rs) for w, rs in runs.items()}
     cpu = {w: statistics.median(r["cpu_s"] for r in rs) for w, rs in runs.items()}
     result = {"wall_s": wall, "cpu_s": cpu, "speedup": wall[1] / wall[2],
               "cpu_ratio": cpu[2] / cpu[1], "files": len(warcs) * SCALING_REPEAT,
               "machine_speedup": wall[1] / statistics.median(c["wall_s"] for c in ceilings),
-              "machine_cpu_ratio": statistics.median(c["cpu_s"] for c in ceilings) / cpu[1]}
+              "machine_cpu_ratio": statistics.median(c["cpu_s"] for c in ceilings) / cpu[1],
+              "peer_wall_s": {w: statistics.median(v) for w, v in peer.items() if v}}
+    if result["peer_wall_s"]:
+        result["peer_speedup"] = result["peer_wall_s"][1] / result["peer_wall_s"][2]
     print(f"  scaling: (b), {result['files']} files: 1 worker {wall[1]:.1f} s, 2 workers "
           f"{wall[2]:.1f} s wall ({result['speedup']:.2f}x); CPU with 2 workers "
           f"{result['cpu_ratio']:.2f}x the CPU with 1; two independent runs on half the "
           f"files each: {result['machine_speedup']:.2f}x (CPU "
           f"{result['machine_cpu_ratio']:.2f}x)",
           flush=True)
+    if "peer_speedup" in result:
+        print(f"  scaling: datatrove (a), same files: 1 worker {result['peer_wall_s'][1]:.1f} s, "
+              f"2 workers {result['peer_wall_s'][2]:.1f} s wall ({result['peer_speedup']:.2f}x)",
+              flush=True)
     return result
 
 
