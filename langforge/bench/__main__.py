@@ -17,8 +17,8 @@ through every stage), and its median CPU time there is taken off its runs on the
 crawl. A Common Crawl WARC file holds ~40,000 pages, so start-up, a third or more
 of (c)'s run on these small crawls, is a rounding error in a real build.
 On the eval crawl, (b) also runs with 2 workers against 1 (wall time, the crawl read
-twice so that 8 files share 2 workers; datatrove too, as a reference, when (a) runs;
-``--no-scaling`` skips it). ``--part
+4 times so that 16 files share 2 workers; ``--scaling-peer`` runs datatrove the same way
+as a reference; ``--no-scaling`` skips it). ``--part
 scheduler`` (also in ``all``) times one ``luigid`` scheduling thousands of shard tasks
 (``langforge.bench.scale``).
 After the runs, the sharded deduplication (``pipelines.dedup``) runs on (b)'s builds
@@ -53,7 +53,11 @@ from langforge.bench.translate import run_part as run_translate_part
 
 MAX_WORKER_RSS_MIB = 1536
 MIN_SPEEDUP_2_WORKERS = 1.8
-SCALING_REPEAT = 2  # the scaling runs read the crawl twice: 8 files for 2 workers
+# the scaling runs read the crawl 4 times: 16 files of ~256 pages for 2 workers. The
+# build's fixed start-up before Luigi forks (imports, models: ~3 s) weighs on 8 files
+# twice what it does on 16 (1.75x vs 1.88x on 2026-12-03); a real WARC file holds
+# ~40,000 pages
+SCALING_REPEAT = 4
 CRAWLS = {
     "eval": "trafilatura evaluation pages + Global Voices Swahili; the pre-filter floor "
             "was tuned on it",
@@ -326,9 +330,9 @@ def run_scaling(warcs: list[str], args: argparse.Namespace) -> dict[str, Any]:
     """(b) with 1 and with 2 workers on the crawl repeated ``SCALING_REPEAT`` times (more
     files than workers, so that shards balance), taking turns; medians of wall and CPU.
     Two references measured in the same rounds: two independent 1-worker runs at once
-    (the machine's own ceiling) and, when (a) is among ``--systems``, datatrove with 1
-    and with 2 workers on the same files (wall only: its workers are children of its
-    forkserver, whose CPU time this process cannot read)."""
+    (the machine's own ceiling) and, with ``--scaling-peer``, datatrove with 1 and with 2
+    workers on the same files (wall only: its workers are children of its forkserver,
+    whose CPU time this process cannot read; ~5 minutes a round)."""
     runs: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
     peer: dict[int, list[float]] = {1: [], 2: []}
     ceilings = []
@@ -352,7 +356,7 @@ def run_scaling(warcs: list[str], args: argparse.Namespace) -> dict[str, Any]:
             runs[workers].append(result)
             print(f"  scaling run {round_ + 1}, {workers} worker(s): {result['wall_s']:.1f} s "
                   f"wall, {result['cpu_s']:.1f} s CPU ({result['pages']} pages)", flush=True)
-        for workers in peer if "a" in args.systems else ():
+        for workers in peer if getattr(args, "scaling_peer", False) else ():
             spec = dict(SYSTEMS["a"][1], warcs=warcs, workers=workers, repeat=SCALING_REPEAT,
                         work_dir=str(args.out / "runs" / f"scaling-a-{workers}w-{round_}"))
             result = measure(spec)
@@ -400,6 +404,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-memory-check", action="store_true")
     parser.add_argument("--no-scaling", action="store_true",
                         help="skip (b) with 2 workers vs 1 on the eval crawl")
+    parser.add_argument("--scaling-peer", action="store_true",
+                        help="also run datatrove with 2 workers vs 1 in the scaling rounds")
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="also print the top N lines of a cProfile of (b)")
     parser.add_argument("--part", choices=("warc", "translate", "scheduler", "all"),
