@@ -356,7 +356,7 @@ def run_scaling(warcs: list[str], args: argparse.Namespace) -> dict[str, Any]:
             runs[workers].append(result)
             print(f"  scaling run {round_ + 1}, {workers} worker(s): {result['wall_s']:.1f} s "
                   f"wall, {result['cpu_s']:.1f} s CPU ({result['pages']} pages)", flush=True)
-        for workers in peer if getattr(args, "scaling_peer", False) else ():
+        for workers in peer if args.scaling_peer else ():
             spec = dict(SYSTEMS["a"][1], warcs=warcs, workers=workers, repeat=SCALING_REPEAT,
                         work_dir=str(args.out / "runs" / f"scaling-a-{workers}w-{round_}"))
             result = measure(spec)
