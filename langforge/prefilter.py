@@ -62,6 +62,15 @@ _BLOCK_TAG_RE = re.compile(
     r"|main|blockquote|pre|title|dd|dt|dl|form|figure|figcaption|option|button|label)\b[^>]*>",
     re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^>]*>")
+# The same two in bytes: for a charset in which the bytes of "<" and ">" are never part
+# of another character (ASCII, UTF-8, the one-byte charsets, the CJK multi-byte ones),
+# tags are stripped before decoding, which is a fifth cheaper on real pages (the same
+# blocks on both bench crawls); UTF-16/32, ISO-2022 and the rest are decoded first.
+_BLOCK_TAG_BYTES_RE = re.compile(_BLOCK_TAG_RE.pattern.encode("ascii"), re.IGNORECASE)
+_TAG_BYTES_RE = re.compile(rb"<[^>]*>")
+_TAGS_AS_BYTES = ("utf-8", "ascii", "latin", "iso8859", "cp125", "cp874", "koi8", "mac-",
+                  "gb18030", "gbk", "gb2312", "big5", "cp932", "cp949", "cp950", "shift_jis",
+                  "euc")
 _BODY_RE = re.compile(rb"<body\b", re.IGNORECASE)
 # The same invisible elements found in bytes, so that they are skipped before the
 # scan limit counts: a page with megabytes of inline script or JSON before its text
@@ -117,15 +126,20 @@ def text_blocks(content: bytes, http_charset: str | None, max_scan_bytes: int,
     charset, or UTF-8, replacing bad bytes, at most ``max_scan_bytes`` of it not
     counting scripts, styles and comments (see ``visible_bytes``), which are
     removed; block tags end a block, other tags
-    are dropped, entities unescaped. Blocks shorter than ``min_block_chars`` are
-    left out.
+    are dropped (before decoding where the charset allows: ``_TAGS_AS_BYTES``),
+    entities unescaped. Blocks shorter than ``min_block_chars`` are left out.
     """
     match = _BODY_RE.search(content)
     start = match.start() if match else 0
     charset = codec_name(http_charset) or meta_charset(content) or "utf-8"
-    text = visible_bytes(content, start, max_scan_bytes).decode(charset, "replace")
-    text = _INVISIBLE_RE.sub(" ", text)
-    text = html.unescape(_TAG_RE.sub(" ", _BLOCK_TAG_RE.sub("\n", text)))
+    visible = visible_bytes(content, start, max_scan_bytes)
+    if charset.startswith(_TAGS_AS_BYTES):  # invisible elements are gone already
+        text = _TAG_BYTES_RE.sub(b" ", _BLOCK_TAG_BYTES_RE.sub(b"\n", visible)).decode(
+            charset, "replace")
+    else:  # e.g. UTF-16: the byte scan found no tags; find them in the decoded text
+        text = _INVISIBLE_RE.sub(" ", visible.decode(charset, "replace"))
+        text = _TAG_RE.sub(" ", _BLOCK_TAG_RE.sub("\n", text))
+    text = html.unescape(text)
     # collapsing whitespace only shortens a line: a line already too short is skipped
     blocks = (" ".join(line.split()) for line in text.split("\n")
               if len(line) >= min_block_chars)

@@ -68,6 +68,25 @@ def test_text_blocks_use_the_declared_charset_and_start_at_body():
     assert text_blocks(b"", None, 1024, 1) == []
 
 
+def test_text_blocks_are_the_same_whether_tags_go_before_or_after_decoding():
+    """UTF-8 and cp1252 pages lose their tags as bytes, UTF-16 ones after decoding: the
+    embedded sample's real pages give the same blocks either way."""
+    pages = [p for p in iter_pages(SAMPLE_WARC, StageStats("read")) if not p.is_text][:40]
+    compared = 0
+    for webpage in pages:
+        source = webpage.content.decode("utf-8", "replace")
+        body = source[source.find("<body"):] if "<body" in source else source
+        utf8 = text_blocks(body.encode("utf-8"), "utf-8", 1 << 22, min_block_chars=40)
+        utf16 = text_blocks(body.encode("utf-16"), "utf-16", 1 << 22, min_block_chars=40)
+        assert utf8 == utf16, webpage.url
+        compared += bool(utf8)
+    assert compared >= 20
+    german = "<body><p>Grüße aus München &amp; Köln, schöne Grüße</p><br>zweiter Block hier"
+    assert text_blocks(german.encode("cp1252"), "cp1252", 1024, 5) == text_blocks(
+        german.encode("utf-16"), "utf-16", 1024, 5) == [
+        "Grüße aus München & Köln, schöne Grüße", "zweiter Block hier"]
+
+
 def test_longest_blocks_take_the_longest_up_to_the_budget():
     blocks = ["a" * 10, "b" * 50, "c" * 30]
     assert longest_blocks(blocks, 60) == ["b" * 50, "c" * 10]
