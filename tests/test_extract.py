@@ -159,6 +159,21 @@ def test_helpers():
     assert decode_html(b"\xef\xbb\xbf<p>na</p>", None).charset == "utf-8"
 
 
+def test_tags_with_too_many_attributes_lose_them_and_nothing_else_changes():
+    """A start tag with more than 1,000 attributes is cut to its name (libxml2 compares
+    each attribute with every earlier one); 1,000 stay, as do many "=" spread over many
+    tags, and the page's text either way."""
+    def tag(n: int) -> str:
+        return "<div " + " ".join(f'data-a{i}="{i}"' for i in range(n)) + ">"
+
+    over, limit = tag(1001), tag(1000)
+    spread = "".join(f'<a href="/{i}" class="c" id="i{i}">{i}</a>' for i in range(2000))
+    page = f"<html><body>{limit}{spread}<p>Habari</p></div>{over}<p>za leo</p></div></body>"
+    tamed = extract_module.tame_attributes(page)
+    assert tamed == page.replace(over, "<div>")
+    assert extract_module.tame_attributes(limit + spread) == limit + spread
+
+
 def test_through_a_warc_file(tmp_path):
     records = [Rec("http://sw.example/a", body=html_page("Habari", text=SWAHILI).encode(),
                    http_headers=[("Content-Language", "sw")]),
