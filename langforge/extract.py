@@ -71,7 +71,8 @@ _BOM_CODECS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32
                (codecs.BOM_UTF16_BE, "utf-16-be"))
 # labels of one-byte charsets: any byte string decodes, so a UTF-8 page that
 # declares one of them decodes "fine" into mojibake
-_SINGLE_BYTE = ("cp125", "iso8859", "latin", "koi8", "mac", "cp874", "cp437", "cp850", "ascii")
+SINGLE_BYTE_CHARSETS = ("cp125", "iso8859", "latin", "koi8", "mac", "cp874", "cp437", "cp850",
+                        "ascii")
 _SNIFF_BYTES = 4096
 _PRESCAN_BYTES = 4096  # the HTML spec prescans 1024; real pages put <meta> later
 _DETECT_BYTES = 256 * 1024  # charset detection looks at this much of the page
@@ -233,7 +234,7 @@ def decode_html(content: bytes, http_charset: str | None) -> DecodedHtml | None:
     declared = [(name, source) for name, source in
                 ((wide or codec_name(http_charset), "http"), (meta_charset(content), "meta"))
                 if name]
-    if declared and all(name.startswith(_SINGLE_BYTE) for name, _ in declared) \
+    if declared and all(name.startswith(SINGLE_BYTE_CHARSETS) for name, _ in declared) \
             and not content.isascii():
         text = _strict(content, "utf-8")
         if text is not None:

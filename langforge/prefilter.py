@@ -42,7 +42,7 @@ from itertools import islice
 from langforge.config import LanguageConfig, LidConfig, PrefilterConfig
 from langforge.document import StageStats, WebPage
 from langforge.errors import UnknownLanguageError
-from langforge.extract import codec_name, html_lang, meta_charset
+from langforge.extract import SINGLE_BYTE_CHARSETS, codec_name, html_lang, meta_charset
 from langforge.langid import LidModel, load_wordlist, wordlist_counts
 from langforge.languages import Language, get_language
 
@@ -67,10 +67,9 @@ _TAG_RE = re.compile(r"<[^>]*>")
 # tags are stripped before decoding, which is a fifth cheaper on real pages (the same
 # blocks on both bench crawls); UTF-16/32, ISO-2022 and the rest are decoded first.
 _BLOCK_TAG_BYTES_RE = re.compile(_BLOCK_TAG_RE.pattern.encode("ascii"), re.IGNORECASE)
-_TAG_BYTES_RE = re.compile(rb"<[^>]*>")
-_TAGS_AS_BYTES = ("utf-8", "ascii", "latin", "iso8859", "cp125", "cp874", "koi8", "mac-",
-                  "gb18030", "gbk", "gb2312", "big5", "cp932", "cp949", "cp950", "shift_jis",
-                  "euc")
+_TAG_BYTES_RE = re.compile(_TAG_RE.pattern.encode("ascii"))
+_TAGS_AS_BYTES = ("utf-8", *SINGLE_BYTE_CHARSETS, "gb18030", "gbk", "gb2312", "big5", "cp932",
+                  "cp949", "cp950", "shift_jis", "euc")
 _BODY_RE = re.compile(rb"<body\b", re.IGNORECASE)
 # The same invisible elements found in bytes, so that they are skipped before the
 # scan limit counts: a page with megabytes of inline script or JSON before its text
