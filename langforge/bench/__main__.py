@@ -55,7 +55,7 @@ MAX_WORKER_RSS_MIB = 1536
 MIN_SPEEDUP_2_WORKERS = 1.8
 # the scaling runs read the crawl 4 times: 16 files of ~256 pages for 2 workers. The
 # build's fixed start-up before Luigi forks (imports, models: ~3 s) weighs on 8 files
-# twice what it does on 16 (2026-12-03: 1.75x on 8; 1.88x, 2.01x and 1.70x on 16); a
+# twice what it does on 16 (README, "Workers", lists the runs on 8 and on 16 files); a
 # real WARC file holds ~40,000 pages
 SCALING_REPEAT = 4
 CRAWLS = {
